@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander'
+import { type Cetate, openCetate } from './cetate.ts'
+import { type ConfigOverrides, loadConfig } from './config.ts'
+import { loadDataPack } from './demo/data-pack.ts'
+import { installedModules } from './modules/index.ts'
+import { StartupError } from './platform/startup-error.ts'
+
+const SHUTDOWN_LIMIT_MS = 10_000
+
+const say = (line: string) => process.stdout.write(`${line}\n`)
+
+const databaseOptions = (command: Command): Command =>
+  command
+    .addOption(new Option('--data-dir <dir>', 'embedded database directory (env DATA_DIR, default ./data)'))
+    .addOption(
+      new Option(
+        '--database-url <url>',
+        'PostgreSQL server instead of the embedded database (env DATABASE_URL)',
+      ),
+    )
+
+async function open(overrides: ConfigOverrides): Promise<Cetate> {
+  const config = loadConfig(process.env, overrides)
+  say(
+    config.databaseUrl
+      ? 'Opening the PostgreSQL database…'
+      : `Opening the embedded database in ${config.dataDir} (the first start prepares it, about 15 s)…`,
+  )
+  let applied = 0
+  const cetate = await openCetate(config, { modules: installedModules, onMigration: () => applied++ })
+  say(`Database ready at ${cetate.database.location}${applied ? `; ${applied} migrations applied` : ''}.`)
+  return cetate
+}
+
+async function loadPack(cetate: Cetate, onlyIntoEmpty: boolean): Promise<void> {
+  const result = await loadDataPack(cetate, cetate.config.packDir, { onlyIntoEmpty })
+  if (!result.loaded) {
+    say(`Demo data: pack "${result.pack}" is already loaded; left as it is.`)
+    return
+  }
+  say(`Demo data: pack "${result.pack}" loaded (${result.lines.join('; ')}).`)
+}
+
+function stopOnSignals(cetate: Cetate): void {
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    say(`${signal} received: finishing requests in flight, then stopping.`)
+    const limit = setTimeout(() => {
+      process.stderr.write('cetate: requests did not finish within 10 s; stopped anyway.\n')
+      process.exit(1)
+    }, SHUTDOWN_LIMIT_MS)
+    limit.unref()
+    cetate.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`cetate: stopping failed: ${(error as Error).message}\n`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+const program = new Command('cetate')
+  .description('Cetate: the open platform for a city’s digital transformation')
+  .version(process.env.npm_package_version ?? '0.1.0')
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .configureOutput({ outputError: () => {} })
+
+databaseOptions(
+  program
+    .command('start')
+    .description('start the server (and the web app, when built)')
+    .addOption(
+      new Option('-p, --port <port>', 'port to listen on (env PORT, default 8080; 0 picks a free one)'),
+    )
+    .addOption(new Option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)'))
+    .option('--demo', "load the city's data pack into an empty database")
+    .addOption(new Option('--pack <dir>', 'data pack folder (env CITY_PACK, default the Cluj-Napoca pack)')),
+).action(async (options: ConfigOverrides & { demo?: boolean }) => {
+  const cetate = await open(options)
+  stopOnSignals(cetate)
+  if (options.demo) await loadPack(cetate, true)
+  const url = await cetate.listen()
+  say(`Cetate is ready at ${url}`)
+})
+
+databaseOptions(
+  program.command('migrate').description('bring the database schema up to date, then exit'),
+).action(async (options: ConfigOverrides) => {
+  const cetate = await open(options)
+  await cetate.close()
+})
+
+databaseOptions(
+  program
+    .command('demo')
+    .description("load (or reload) the city's data pack, then exit")
+    .addOption(new Option('--pack <dir>', 'data pack folder (env CITY_PACK, default the Cluj-Napoca pack)')),
+).action(async (options: ConfigOverrides) => {
+  const cetate = await open(options)
+  try {
+    await loadPack(cetate, false)
+  } finally {
+    await cetate.close()
+  }
+})
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) process.exit(0)
+    const message = error.message.replace(/^error: /, '').replace(/\n/g, ' ')
+    process.stderr.write(`cetate: ${message}; see cetate --help.\n`)
+    process.exit(2)
+  }
+  const message = error instanceof StartupError ? error.message : `${(error as Error).stack ?? error}`
+  process.stderr.write(`cetate: ${message}\n`)
+  process.exit(1)
+}

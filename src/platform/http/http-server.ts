@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto'
+import helmet from '@fastify/helmet'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import { type Authorizer, denyAll } from '../access/access.ts'
+import { installErrorHandler, sendProblem } from './error-handler.ts'
+import { Problem } from './problem.ts'
+
+export interface HttpServerOptions {
+  logLevel: string
+  bodyLimitBytes: number
+  /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
+  trustProxy: boolean
+  authorizer?: Authorizer
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+/**
+ * The Fastify instance with what every route shares: request ids, security headers, problem
+ * documents for errors, and the access check that denies any route that does not declare its callers.
+ */
+export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    // Timings go to /metrics; failures are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    requestIdHeader: 'x-request-id',
+    // A caller's own id is kept when it is harmless, so its logs and ours line up.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  installErrorHandler(app)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Cities also run Cetate on plain HTTP inside their network; upgrading would break that.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  })
+
+  const authorize = options.authorizer ?? denyAll
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return
+    const access = request.routeOptions.config.access
+    if (access === 'public') return
+    if (!access) {
+      request.log.error({ route: request.routeOptions.url }, 'route declares no access; denied')
+      return sendProblem(
+        request,
+        reply,
+        new Problem(
+          403,
+          'ACCESS_NOT_DECLARED',
+          'This route is closed',
+          'The route declares no callers, so it is closed to all.',
+        ),
+      )
+    }
+    const decision = await authorize(request, access)
+    if (!decision.allowed) {
+      const title = decision.status === 401 ? 'Sign-in required' : 'Not allowed'
+      return sendProblem(request, reply, new Problem(decision.status, decision.code, title, decision.detail))
+    }
+  })
+  return app
+}
