@@ -55,7 +55,11 @@ export async function openServerDatabase(url: string): Promise<DatabaseHandle> {
         client.release()
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy()
+      // Kysely ends only a pool it has used; scripts alone (as in `cetate migrate`) leave it to us.
+      if (!pool.ended) await pool.end()
+    },
   }
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import helmet from '@fastify/helmet'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, LogController } from 'fastify'
-import { type Authorizer, denyAll } from '../access/access.ts'
+import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify'
+import { type Access, type Authorizer, denyAll } from '../access/access.ts'
 import { installErrorHandler, sendProblem } from './error-handler.ts'
 import { Problem } from './problem.ts'
 
@@ -27,7 +27,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // Our genReqId reads the header itself, so a caller's id is checked before it is used.
+    requestIdHeader: false,
     // A caller's own id is kept when it is harmless, so its logs and ours line up.
     genReqId: (request) => {
       const given = request.headers['x-request-id']
@@ -42,6 +43,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  // Once closing, each answer also closes its connection; otherwise a keep-alive connection
+  // whose request was in flight would hold shutdown until its idle timeout.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
+  const routes: RouteOptions[] = []
+  app.addHook('onRoute', (route) => {
+    routes.push(route)
+  })
+  app.decorate('routeAccess', () =>
+    routes.map((route) => ({ method: route.method, url: route.url, access: route.config?.access })),
+  )
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -85,4 +102,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     }
   })
   return app
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the callers it declares (read after all routes are registered). */
+    routeAccess(): { method: string | string[]; url: string; access: Access | undefined }[]
+  }
 }
