@@ -14,7 +14,7 @@ export const ORGANISATION_KINDS = [
   'ngo',
 ] as const
 
-export const OrganisationKindSchema = Type.Union(ORGANISATION_KINDS.map((kind) => Type.Literal(kind)))
+export const OrganisationKindSchema = Type.Enum(ORGANISATION_KINDS)
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 })
 
 export const OrganisationSchema = Type.Object(
