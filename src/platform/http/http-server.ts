@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import helmet from '@fastify/helmet'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify'
 import { type Access, type Authorizer, denyAll } from '../access/access.ts'
 import { installErrorHandler, sendProblem } from './error-handler.ts'
 import { Problem } from './problem.ts'
+import { securityHeaders } from './security-headers.ts'
 
 export interface HttpServerOptions {
   logLevel: string
@@ -40,7 +40,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installErrorHandler(app)
+  const headers = securityHeaders()
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers)
     reply.header('x-request-id', request.id)
   })
   // Once closing, each answer also closes its connection; otherwise a keep-alive connection
@@ -59,24 +61,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.decorate('routeAccess', () =>
     routes.map((route) => ({ method: route.method, url: route.url, access: route.config?.access })),
   )
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        // Cities also run Cetate on plain HTTP inside their network; upgrading would break that.
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  })
-
   const authorize = options.authorizer ?? denyAll
   app.addHook('onRequest', async (request, reply) => {
     if (request.is404) return
