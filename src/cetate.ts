@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
+import { registerAuditRoutes } from './platform/audit/audit-routes.ts'
 import { isCode } from './platform/db/data-dir-lock.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
 import { type Migration, migrate, pendingMigrations, readMigrations } from './platform/db/migrator.ts'
@@ -111,6 +112,7 @@ async function assemble(
     },
   })
   registerPrometheus(http, metrics, database.db)
+  registerAuditRoutes(http, database.db)
   for (const module of modules) {
     if (module.routes) await http.register(async (scope) => module.routes!(scope, context))
   }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { SingleBar } from 'cli-progress'
 import { Command, CommanderError, Option } from 'commander'
 import { type Cetate, openCetate } from './cetate.ts'
 import { type ConfigOverrides, loadConfig } from './config.ts'
 import { loadDataPack } from './demo/data-pack.ts'
 import { installedModules } from './modules/index.ts'
+import { verifyAuditChain } from './platform/audit/audit-log.ts'
 import { StartupError } from './platform/startup-error.ts'
 
 const SHUTDOWN_LIMIT_MS = 10_000
@@ -106,6 +108,34 @@ databaseOptions(
   const cetate = await open(options)
   try {
     await loadPack(cetate, false)
+  } finally {
+    await cetate.close()
+  }
+})
+
+const audit = program.command('audit').description('the tamper-evident audit log')
+databaseOptions(
+  audit.command('verify').description('check every entry of the audit log; name the first broken one'),
+).action(async (options: ConfigOverrides) => {
+  const cetate = await open(options)
+  const bar = new SingleBar({
+    format: 'Checking the audit log [{bar}] {value}/{total} entries',
+    hideCursor: true,
+  })
+  let started = false
+  try {
+    const check = await verifyAuditChain(cetate.database.db, (checked, total) => {
+      if (!started) bar.start(total, 0)
+      started = true
+      bar.update(checked)
+    })
+    if (started) bar.stop()
+    if (!check.intact) {
+      process.stderr.write(`cetate: the audit log is broken at entry ${check.brokenAt}: ${check.reason}.\n`)
+      process.exitCode = 1
+    } else {
+      say(`The audit log is intact: ${check.entries} entries checked.`)
+    }
   } finally {
     await cetate.close()
   }
