@@ -145,7 +145,7 @@ async function assemble(
   }
 }
 
-function explainListenFailure(error: unknown, config: Config): Error {
+export function explainListenFailure(error: unknown, config: Config): Error {
   if (isCode(error, 'EADDRINUSE')) {
     return new StartupError(
       `Port ${config.port} on ${config.host} is already in use; stop what uses it or choose another with --port or PORT.`,

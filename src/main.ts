@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { SingleBar } from 'cli-progress'
 import { Command, CommanderError, Option } from 'commander'
-import { type Cetate, openCetate } from './cetate.ts'
+import { type Cetate, explainListenFailure, openCetate } from './cetate.ts'
 import { type ConfigOverrides, loadConfig } from './config.ts'
 import { loadDataPack } from './demo/data-pack.ts'
 import { installedModules } from './modules/index.ts'
 import { verifyAuditChain } from './platform/audit/audit-log.ts'
+import { tryListen } from './platform/http/port-check.ts'
 import { StartupError } from './platform/startup-error.ts'
 
 const SHUTDOWN_LIMIT_MS = 10_000
@@ -22,8 +23,12 @@ const databaseOptions = (command: Command): Command =>
       ),
     )
 
-async function open(overrides: ConfigOverrides): Promise<Cetate> {
+async function open(overrides: ConfigOverrides, options: { listening?: boolean } = {}): Promise<Cetate> {
   const config = loadConfig(process.env, overrides)
+  if (options.listening) {
+    const failure = await tryListen(config.host, config.port)
+    if (failure) throw explainListenFailure(failure, config)
+  }
   say(
     config.databaseUrl
       ? 'Opening the PostgreSQL database…'
@@ -85,7 +90,7 @@ databaseOptions(
     .option('--demo', "load the city's data pack into an empty database")
     .addOption(new Option('--pack <dir>', 'data pack folder (env CITY_PACK, default the Cluj-Napoca pack)')),
 ).action(async (options: ConfigOverrides & { demo?: boolean }) => {
-  const cetate = await open(options)
+  const cetate = await open(options, { listening: true })
   stopOnSignals(cetate)
   if (options.demo) await loadPack(cetate, true)
   const url = await cetate.listen()

@@ -20,7 +20,7 @@ for (const backend of testBackends()) {
     let database: TestDatabase
     let cetate: Cetate
     let close: () => Promise<void>
-    const cliDatabase = () =>
+    const cliDatabase = (): Record<string, string> =>
       database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { DATA_DIR: database.dataDir }
 
     before(async () => {
