@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
+import type { AccessControl } from './platform/access/access.ts'
+import { nobodySignedIn } from './platform/access/access.ts'
 import { registerAuditRoutes } from './platform/audit/audit-routes.ts'
 import { isCode } from './platform/db/data-dir-lock.ts'
 import type { DatabaseHandle } from './platform/db/database.ts'
@@ -14,6 +16,8 @@ import { type Readiness, registerPlatformRoutes } from './platform/http/platform
 import { registerPrometheus } from './platform/http/prometheus.ts'
 import { registerWebApp } from './platform/http/web-app.ts'
 import { JobRunner } from './platform/jobs/job-runner.ts'
+import { createMailer } from './platform/mail/mailer.ts'
+import { registerOutboxRoutes } from './platform/mail/outbox-routes.ts'
 import { MetricsRegistry } from './platform/metrics/metrics-registry.ts'
 import { type CetateModule, type ModuleContext, orderModules } from './platform/module.ts'
 import { StartupError } from './platform/startup-error.ts'
@@ -67,10 +71,12 @@ async function assemble(
   modules: readonly CetateModule[],
   migrations: readonly Migration[],
 ): Promise<Cetate> {
+  let accessControl: AccessControl = nobodySignedIn
   const http = await createHttpServer({
     logLevel: config.logLevel,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    accessControl: () => accessControl,
   })
   const log = http.log
   const events = createEventBus((name, error) =>
@@ -80,7 +86,19 @@ async function assemble(
   const jobs = new JobRunner(database.db, {
     onError: (kind, error) => log.warn({ err: error, job: kind }, 'job failed'),
   })
-  const context: ModuleContext = { db: database.db, events, jobs, metrics, log }
+  const mail = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom })
+  const settings = {
+    publicUrl: config.publicUrl ?? '',
+    secureCookies: config.secureCookies,
+    authRateLimit: config.authRateLimit,
+  }
+  const context: ModuleContext = { db: database.db, events, jobs, metrics, mail, log, settings }
+  const controllers = modules.filter((module) => module.accessControl)
+  if (controllers.length > 1)
+    throw new Error(
+      `Only one module may provide access control, not ${controllers.map((m) => m.name).join(' and ')}`,
+    )
+  if (controllers[0]) accessControl = controllers[0].accessControl!(context)
 
   for (const module of modules) {
     for (const measurement of module.measurements ?? []) metrics.register(measurement)
@@ -113,6 +131,7 @@ async function assemble(
   })
   registerPrometheus(http, metrics, database.db)
   registerAuditRoutes(http, database.db)
+  if (mail.mode === 'outbox') registerOutboxRoutes(http, database.db)
   for (const module of modules) {
     if (module.routes) await http.register(async (scope) => module.routes!(scope, context))
   }
@@ -134,7 +153,9 @@ async function assemble(
       const address = http.server.address()
       const port = typeof address === 'object' && address ? address.port : config.port
       const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host
-      return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+      settings.publicUrl ||= url
+      return url
     },
     async close() {
       await http.close()

@@ -14,6 +14,15 @@ export interface Config {
   packDir: string
   /** The built web app; absent when only the API is wanted. */
   webRoot: string | undefined
+  /** The address people open, for links in mail; defaults to the listening address. */
+  publicUrl: string | undefined
+  /** SMTP server for outgoing mail; without one, mail is kept in the outbox. */
+  smtpUrl: string | undefined
+  mailFrom: string
+  /** Send cookies only over HTTPS (browsers treat localhost as secure too). */
+  secureCookies: boolean
+  /** Sign-in, sign-up and reset attempts per minute from one address. */
+  authRateLimit: number
 }
 
 /** Values given on the command line; they win over the environment. */
@@ -42,6 +51,11 @@ export const settings = {
   TRUST_PROXY: 'false',
   CITY_PACK: defaultPackDir,
   WEB_ROOT: defaultWebRoot,
+  PUBLIC_URL: '',
+  SMTP_URL: '',
+  MAIL_FROM: 'Cetate <no-reply@localhost>',
+  COOKIE_SECURE: 'true',
+  AUTH_RATE_LIMIT: '10',
 } as const
 
 /** Reads and checks the configuration once; any mistake is one StartupError saying how to fix it. */
@@ -71,6 +85,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
       'DATABASE_URL must start with postgres:// (e.g. postgres://cetate:secret@127.0.0.1:5432/cetate).',
     )
   }
+  const publicUrl = read('PUBLIC_URL').replace(/\/+$/, '') || undefined
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) {
+    throw new StartupError(
+      `PUBLIC_URL must be an http(s) address such as https://date.example.ro, not "${publicUrl}".`,
+    )
+  }
+  const smtpUrl = read('SMTP_URL') || undefined
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new StartupError(
+      'SMTP_URL must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.ro:465).',
+    )
+  }
+  const secureCookies = read('COOKIE_SECURE')
+  if (secureCookies !== 'true' && secureCookies !== 'false') {
+    throw new StartupError(`COOKIE_SECURE must be true or false, not "${secureCookies}".`)
+  }
+  const authRateLimit = Number(read('AUTH_RATE_LIMIT'))
+  if (!Number.isInteger(authRateLimit) || authRateLimit < 1) {
+    throw new StartupError('AUTH_RATE_LIMIT must be a whole number of attempts per minute, at least 1.')
+  }
   const dataDir = read('DATA_DIR', overrides.dataDir)
   return {
     port,
@@ -82,5 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     trustProxy: trustProxy === 'true',
     packDir: resolve(read('CITY_PACK', overrides.pack)),
     webRoot: read('WEB_ROOT') ? resolve(read('WEB_ROOT')) : undefined,
+    publicUrl,
+    smtpUrl,
+    mailFrom: read('MAIL_FROM'),
+    secureCookies: secureCookies === 'true',
+    authRateLimit,
   }
 }

@@ -47,6 +47,7 @@ async function loadPack(cetate: Cetate, onlyIntoEmpty: boolean): Promise<void> {
     return
   }
   say(`Demo data: pack "${result.pack}" loaded (${result.lines.join('; ')}).`)
+  for (const note of result.notes) say(`  ${note}`)
 }
 
 function stopOnSignals(cetate: Cetate): void {

@@ -36,6 +36,7 @@ export interface PackLoad {
   pack: string
   loaded: boolean
   lines: string[]
+  notes: string[]
 }
 
 /**
@@ -51,14 +52,16 @@ export async function loadDataPack(
   const db = cetate.database.db
   if (options.onlyIntoEmpty) {
     const { rows } = await sql<{ name: string }>`SELECT name FROM platform.data_packs LIMIT 1`.execute(db)
-    if (rows[0]) return { pack: rows[0].name, loaded: false, lines: [] }
+    if (rows[0]) return { pack: rows[0].name, loaded: false, lines: [], notes: [] }
   }
   const lines: string[] = []
+  const notes: string[] = []
   for (const module of cetate.modules) {
     if (!module.demo) continue
     try {
       const outcome = await module.demo(cetate.context, pack)
       if (outcome) lines.push(`${module.name}: ${outcome.summary}`)
+      notes.push(...(outcome?.notes ?? []))
     } catch (error) {
       throw new StartupError(
         `The ${module.name} part of pack ${pack.name} could not be loaded: ${(error as Error).message}`,
@@ -67,5 +70,5 @@ export async function loadDataPack(
   }
   await sql`INSERT INTO platform.data_packs (name, directory) VALUES (${pack.name}, ${directory})
     ON CONFLICT (name) DO UPDATE SET loaded_at = now(), directory = EXCLUDED.directory`.execute(db)
-  return { pack: pack.name, loaded: true, lines }
+  return { pack: pack.name, loaded: true, lines, notes }
 }

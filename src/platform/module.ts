@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import type { AccessControl } from './access/access.ts'
 import type { Database } from './db/database.ts'
 import type { EventBus } from './events/event-bus.ts'
 import type { JobDefinition } from './jobs/job.ts'
 import type { JobRunner } from './jobs/job-runner.ts'
+import type { Mailer } from './mail/mailer.ts'
 import type { Measurement } from './metrics/measurement.ts'
 import type { MetricsRegistry } from './metrics/metrics-registry.ts'
 
@@ -12,7 +14,17 @@ export interface ModuleContext {
   events: EventBus
   jobs: JobRunner
   metrics: MetricsRegistry
+  mail: Mailer
   log: FastifyBaseLogger
+  settings: PlatformSettings
+}
+
+export interface PlatformSettings {
+  /** The address people open, for links in mail; known once the server listens. */
+  publicUrl: string
+  secureCookies: boolean
+  /** Sign-in, sign-up and reset attempts per minute from one address. */
+  authRateLimit: number
 }
 
 /** A city's data pack: a folder with `pack.json` and the files it names. */
@@ -25,6 +37,8 @@ export interface DataPack {
 /** What a module's demo loader reports, one line for the person running it. */
 export interface DemoOutcome {
   summary: string
+  /** Lines to show the person once, e.g. generated demo passwords. */
+  notes?: string[]
 }
 
 export interface ActionDeclaration {
@@ -47,6 +61,8 @@ export interface CetateModule {
   actions?: readonly ActionDeclaration[]
   measurements?: readonly Measurement[]
   jobs?: readonly JobDefinition[]
+  /** Who is calling and may they: provided by the one module that knows people (identity). */
+  accessControl?: (context: ModuleContext) => AccessControl
   /** Loads the module's part of a data pack into an empty database. */
   demo?: (context: ModuleContext, pack: DataPack) => Promise<DemoOutcome | undefined>
 }

@@ -1,16 +1,34 @@
 import { fileURLToPath } from 'node:url'
 import type { CetateModule } from '../../platform/module.ts'
 import { parseWith } from '../../platform/validation/parse.ts'
+import { identityAccessControl } from './access-control.ts'
+import { loadDemoPeople } from './demo-people.ts'
 import { identityRoutes } from './routes.ts'
-import { PackOrganisationsSchema } from './schemas.ts'
+import { PackOrganisationsSchema } from './schemas/organisations.ts'
 import { importOrganisations } from './service.ts'
-import { countOrganisations } from './store.ts'
+import { countOrganisations } from './store/organisations.ts'
+import { countPeopleAtLevel } from './store/people.ts'
 
-/** Who takes part: organisations now; accounts, roles and sign-on build on them. */
+/** Who takes part and who may do what: organisations, people, sessions, roles and the access decision. */
 export const identityModule: CetateModule = {
   name: 'identity',
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: identityRoutes,
+  accessControl: identityAccessControl,
+  actions: [
+    {
+      name: 'identity.person.read',
+      description: 'Find people and read their accounts (recorded in the audit log)',
+    },
+    { name: 'identity.person.verify', description: "Record a check of a person's identity document" },
+    { name: 'identity.role.grant', description: 'Grant and revoke platform roles' },
+    {
+      name: 'identity.organisation.members',
+      description: "Change an organisation's members and their roles",
+    },
+    { name: 'platform.audit.read', description: 'Read the audit log' },
+    { name: 'platform.outbox.read', description: 'Read mail kept in the development outbox' },
+  ],
   measurements: [
     {
       name: 'identity.organisations',
@@ -18,14 +36,29 @@ export const identityModule: CetateModule = {
       unit: 'organisation',
       measure: countOrganisations,
     },
+    {
+      name: 'identity.people',
+      description: 'People with an account',
+      unit: 'person',
+      measure: (db) => countPeopleAtLevel(db, ['low', 'substantial', 'high']),
+    },
+    {
+      name: 'identity.people.verified',
+      description: 'People whose identity was verified (eIDAS substantial or high)',
+      unit: 'person',
+      measure: (db) => countPeopleAtLevel(db, ['substantial', 'high']),
+    },
   ],
   async demo(context, pack) {
     const file = pack.manifest.organisations
     if (typeof file !== 'string') return undefined
     const organisations = parseWith(PackOrganisationsSchema, await pack.readJson(file), file)
-    return { summary: `${await importOrganisations(context, organisations)} organisations` }
+    const count = await importOrganisations(context, organisations)
+    const people = await loadDemoPeople(context, pack)
+    return { summary: `${count} organisations, ${people.created} people`, notes: people.notes }
   },
 }
 
-export type { Organisation } from './schemas.ts'
+export { can } from './permissions.ts'
+export type { Organisation } from './schemas/organisations.ts'
 export { findOrganisation, getOrganisation, listOrganisations } from './service.ts'

@@ -1,7 +1,7 @@
 import { Problem } from '../../platform/http/problem.ts'
 import type { ModuleContext } from '../../platform/module.ts'
-import type { Organisation, PackOrganisation } from './schemas.ts'
-import { selectOrganisation, selectOrganisations, upsertOrganisation } from './store.ts'
+import type { Organisation, PackOrganisation } from './schemas/organisations.ts'
+import { selectOrganisation, selectOrganisations, upsertOrganisation } from './store/organisations.ts'
 
 export function listOrganisations(
   context: ModuleContext,

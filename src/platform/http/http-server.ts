@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify'
-import { type Access, type Authorizer, denyAll } from '../access/access.ts'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type RouteOptions,
+} from 'fastify'
+import { type Access, type AccessControl, type Actor, anonymous, nobodySignedIn } from '../access/access.ts'
 import { installErrorHandler, sendProblem } from './error-handler.ts'
 import { Problem } from './problem.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -11,7 +17,8 @@ export interface HttpServerOptions {
   bodyLimitBytes: number
   /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
   trustProxy: boolean
-  authorizer?: Authorizer
+  /** Read on every request, so a module can provide it after the server is created. */
+  accessControl?: () => AccessControl
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
@@ -61,31 +68,41 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.decorate('routeAccess', () =>
     routes.map((route) => ({ method: route.method, url: route.url, access: route.config?.access })),
   )
-  const authorize = options.authorizer ?? denyAll
+  const accessControl = options.accessControl ?? (() => nobodySignedIn)
+  // Set for every request by the hook below; null only until then.
+  app.decorateRequest<Actor | null>('actor', null)
   app.addHook('onRequest', async (request, reply) => {
+    const control = accessControl()
+    request.actor = anonymous
+    const identified = await control.identify(request)
+    if ('allowed' in identified) {
+      if (!identified.allowed)
+        return refuse(request, reply, identified.status, identified.code, identified.detail)
+    } else {
+      request.actor = identified
+    }
     if (request.is404) return
     const access = request.routeOptions.config.access
     if (access === 'public') return
     if (!access) {
       request.log.error({ route: request.routeOptions.url }, 'route declares no access; denied')
-      return sendProblem(
+      return refuse(
         request,
         reply,
-        new Problem(
-          403,
-          'ACCESS_NOT_DECLARED',
-          'This route is closed',
-          'The route declares no callers, so it is closed to all.',
-        ),
+        403,
+        'ACCESS_NOT_DECLARED',
+        'The route declares no callers, so it is closed to all.',
       )
     }
-    const decision = await authorize(request, access)
-    if (!decision.allowed) {
-      const title = decision.status === 401 ? 'Sign-in required' : 'Not allowed'
-      return sendProblem(request, reply, new Problem(decision.status, decision.code, title, decision.detail))
-    }
+    const decision = await control.decide(request, request.actor, access)
+    if (!decision.allowed) return refuse(request, reply, decision.status, decision.code, decision.detail)
   })
   return app
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string) {
+  const title = status === 401 ? 'Sign-in required' : 'Not allowed'
+  return sendProblem(request, reply, new Problem(status, code, title, detail))
 }
 
 declare module 'fastify' {

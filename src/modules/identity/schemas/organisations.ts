@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox'
-import { LocalizedTextSchema } from '../../platform/text/localized.ts'
+import { LocalizedTextSchema } from '../../../platform/text/localized.ts'
 
 export const ORGANISATION_KINDS = [
   'city_hall',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Database } from '../../platform/db/database.ts'
-import type { Organisation, PackOrganisation } from './schemas.ts'
+import type { Database } from '../../../platform/db/database.ts'
+import type { Organisation, PackOrganisation } from '../schemas/organisations.ts'
 
 const organisationJson = sql<Organisation>`json_build_object(
   'id', o.id, 'slug', o.slug, 'name', o.name->>'ro', 'names', o.name, 'shortName', o.short_name,

@@ -1,0 +1,82 @@
+import type { FastifyRequest } from 'fastify'
+import type { AccessControl, AccessDecision, Actor } from '../../platform/access/access.ts'
+import type { ModuleContext } from '../../platform/module.ts'
+import { identifySession } from './commands/sessions.ts'
+import { can } from './permissions.ts'
+import { sameSecret } from './secrets.ts'
+import { readSessionCookie } from './session-cookie.ts'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const refused = (status: 401 | 403, code: string, detail: string): AccessDecision => ({
+  allowed: false,
+  status,
+  code,
+  detail,
+})
+
+/** Who is calling: a session cookie (with its CSRF token on writes), or a bearer credential. */
+export function identityAccessControl(context: ModuleContext): AccessControl {
+  return {
+    async identify(request: FastifyRequest): Promise<Actor | AccessDecision> {
+      const authorization = request.headers.authorization
+      if (authorization) return identifyBearer(authorization)
+      const sessionId = readSessionCookie(request)
+      if (!sessionId) return { kind: 'anonymous' }
+      const session = await identifySession(context, sessionId)
+      // An expired or revoked session is simply no session: the person signs in again.
+      if (!session) return { kind: 'anonymous' }
+      if (!SAFE_METHODS.has(request.method)) {
+        const given = request.headers['x-csrf-token']
+        if (typeof given !== 'string' || !sameSecret(given, session.csrfToken)) {
+          return refused(
+            403,
+            'CSRF_TOKEN_INVALID',
+            'Writes with a session cookie need the x-csrf-token header from GET /api/account/session.',
+          )
+        }
+      }
+      return {
+        kind: 'person',
+        personId: session.personId,
+        assurance: session.assurance,
+        via: 'session',
+        sessionId: session.id,
+      }
+    },
+
+    async decide(_request, actor, access): Promise<AccessDecision> {
+      if (actor.kind === 'anonymous') {
+        return refused(
+          401,
+          'AUTH_REQUIRED',
+          access === 'signed-in'
+            ? 'Sign in to use this.'
+            : `Sign in as someone allowed to "${access.action}".`,
+        )
+      }
+      if (access === 'signed-in') {
+        return actor.kind === 'person'
+          ? { allowed: true }
+          : refused(403, 'PERSON_REQUIRED', 'Only a person signed in to their own account may use this.')
+      }
+      if (await can(context.db, actor, access.action)) return { allowed: true }
+      return refused(403, 'FORBIDDEN', `Your roles do not allow "${access.action}".`)
+    },
+  }
+}
+
+function identifyBearer(authorization: string): AccessDecision {
+  if (!/^Bearer \S+$/i.test(authorization)) {
+    return refused(
+      401,
+      'INVALID_AUTHORIZATION',
+      'Send credentials as "Authorization: Bearer <API key or access token>".',
+    )
+  }
+  return refused(
+    401,
+    'INVALID_TOKEN',
+    'This API key or access token is not valid: it may have expired or been revoked.',
+  )
+}
