@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { defaultPackDir } from '../../src/config.ts'
+import { loadDataPack } from '../../src/demo/data-pack.ts'
+import type { Access } from '../../src/platform/access/access.ts'
+import { type RunningCetate, startCetate } from '../support/cetate.ts'
+import { type TestDatabase, testBackends } from '../support/databases.ts'
+import { SessionClient } from '../support/session-client.ts'
+
+/** Plausible values for path parameters, so the request reaches the access check of the real route. */
+const PARAMETERS: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  personId: '00000000-0000-4000-8000-000000000000',
+  slug: 'cluj-napoca',
+  role: 'clerk',
+}
+
+interface RouteCase {
+  method: string
+  path: string
+  access: Access | undefined
+}
+
+function routeCases(server: RunningCetate): RouteCase[] {
+  const cases: RouteCase[] = []
+  for (const route of server.cetate.http.routeAccess()) {
+    // Static files and the docs' assets are served under public declarations; their wildcards have no fixed path.
+    if (route.url.includes('*')) continue
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter(
+      (method) => method !== 'HEAD',
+    )
+    const path = route.url.replace(/:(\w+)/g, (_, name: string) => PARAMETERS[name] ?? 'x')
+    for (const method of methods) cases.push({ method, path, access: route.access })
+  }
+  return cases
+}
+
+const [backend] = testBackends()
+
+describe('the permission matrix, generated from the route table', { timeout: 180_000 }, () => {
+  let database: TestDatabase
+  let server: RunningCetate
+  let citizen: SessionClient
+  let cases: RouteCase[]
+
+  before(async () => {
+    database = await backend!.create()
+    server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
+    const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
+    const note = load.notes.find((line) => line.startsWith('ana@'))!
+    citizen = new SessionClient(server.url)
+    await citizen.signIn('ana@cluj-napoca.example', /password (\S+)$/.exec(note)![1]!)
+    cases = routeCases(server)
+  })
+  after(async () => {
+    await server.close()
+    await database.drop()
+  })
+
+  test('every route declares who may call it', () => {
+    const undeclared = cases
+      .filter((route) => route.access === undefined)
+      .map((route) => `${route.method} ${route.path}`)
+    assert.deepEqual(undeclared, [])
+    assert.ok(cases.length > 20, `${cases.length} routes checked`)
+  })
+
+  test('an anonymous caller is refused everything not declared public', async () => {
+    const wrong: string[] = []
+    for (const route of cases) {
+      const response = await fetch(`${server.url}${route.path}`, { method: route.method })
+      const refused = response.status === 401 || response.status === 403
+      if (route.access === 'public' ? refused : response.status !== 401) {
+        wrong.push(
+          `${route.method} ${route.path} (${JSON.stringify(route.access)}) answered ${response.status}`,
+        )
+      }
+    }
+    assert.deepEqual(wrong, [])
+  })
+
+  test('a citizen without roles may use their own account but no staff action', async () => {
+    const wrong: string[] = []
+    for (const route of cases) {
+      if (route.path === '/api/account/sign-out') continue
+      const response = await citizen.request(route.path, { method: route.method })
+      const refused = response.status === 401 || response.status === 403
+      const expectRefusal = typeof route.access === 'object'
+      if (expectRefusal !== refused || (expectRefusal && response.status !== 403)) {
+        wrong.push(
+          `${route.method} ${route.path} (${JSON.stringify(route.access)}) answered ${response.status}`,
+        )
+      }
+    }
+    assert.deepEqual(wrong, [])
+  })
+
+  test('a bearer credential that is not valid is refused even on public routes, so a broken client notices', async () => {
+    const response = await fetch(`${server.url}/api/cities`, {
+      headers: { authorization: 'Bearer not-a-real-key' },
+    })
+    assert.equal(response.status, 401)
+    assert.equal(((await response.json()) as { code: string }).code, 'INVALID_TOKEN')
+  })
+})
