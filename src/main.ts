@@ -4,9 +4,11 @@ import { Command, CommanderError, Option } from 'commander'
 import { type Cetate, explainListenFailure, openCetate } from './cetate.ts'
 import { type ConfigOverrides, loadConfig } from './config.ts'
 import { loadDataPack } from './demo/data-pack.ts'
+import { createApiKey } from './modules/identity/index.ts'
 import { installedModules } from './modules/index.ts'
 import { verifyAuditChain } from './platform/audit/audit-log.ts'
 import { tryListen } from './platform/http/port-check.ts'
+import { Problem } from './platform/http/problem.ts'
 import { StartupError } from './platform/startup-error.ts'
 
 const SHUTDOWN_LIMIT_MS = 10_000
@@ -118,6 +120,45 @@ databaseOptions(
     await cetate.close()
   }
 })
+
+const apikey = program.command('apikey').description('API keys for programs')
+databaseOptions(
+  apikey
+    .command('create')
+    .description('create an API key for an organisation and print it once')
+    .requiredOption('--org <slug>', 'the organisation the key acts for')
+    .requiredOption(
+      '--scope <action...>',
+      'actions the key may perform (repeatable), e.g. catalog.dataset.read',
+    )
+    .option('--name <name>', 'what the key is for', 'automation')
+    .option('--expires-days <days>', 'days until the key stops working'),
+).action(
+  async (options: ConfigOverrides & { org: string; scope: string[]; name: string; expiresDays?: string }) => {
+    const expiresInDays = options.expiresDays === undefined ? undefined : Number(options.expiresDays)
+    if (expiresInDays !== undefined && !(Number.isInteger(expiresInDays) && expiresInDays > 0)) {
+      throw new StartupError('--expires-days must be a whole number of days, at least 1.')
+    }
+    const cetate = await open(options)
+    try {
+      const created = await createApiKey(
+        cetate.context,
+        'system',
+        { name: options.name, scopes: options.scope, organisation: options.org, expiresInDays },
+        { ip: 'command line', userAgent: 'cetate', requestId: `cli-${process.pid}` },
+      )
+      say(
+        `API key ${created.id} for ${options.org}, scopes ${options.scope.join(' ')}. Store it now; it is not shown again:`,
+      )
+      say(created.key)
+    } catch (error) {
+      if (error instanceof Problem) throw new StartupError(error.message)
+      throw error
+    } finally {
+      await cetate.close()
+    }
+  },
+)
 
 const audit = program.command('audit').description('the tamper-evident audit log')
 databaseOptions(

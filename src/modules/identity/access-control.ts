@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify'
 import type { AccessControl, AccessDecision, Actor } from '../../platform/access/access.ts'
 import type { ModuleContext } from '../../platform/module.ts'
+import { API_KEY_PREFIX } from './commands/api-keys.ts'
 import { identifySession } from './commands/sessions.ts'
 import { can } from './permissions.ts'
-import { sameSecret } from './secrets.ts'
+import { hashSecret, sameSecret } from './secrets.ts'
 import { readSessionCookie } from './session-cookie.ts'
+import { selectUsableKey, touchApiKey } from './store/api-keys.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -20,7 +22,7 @@ export function identityAccessControl(context: ModuleContext): AccessControl {
   return {
     async identify(request: FastifyRequest): Promise<Actor | AccessDecision> {
       const authorization = request.headers.authorization
-      if (authorization) return identifyBearer(authorization)
+      if (authorization) return identifyBearer(context, authorization)
       const sessionId = readSessionCookie(request)
       if (!sessionId) return { kind: 'anonymous' }
       const session = await identifySession(context, sessionId)
@@ -66,17 +68,36 @@ export function identityAccessControl(context: ModuleContext): AccessControl {
   }
 }
 
-function identifyBearer(authorization: string): AccessDecision {
-  if (!/^Bearer \S+$/i.test(authorization)) {
+const invalidCredential = () =>
+  refused(
+    401,
+    'INVALID_TOKEN',
+    'This API key or access token is not valid: it may have expired or been revoked.',
+  )
+
+async function identifyBearer(
+  context: ModuleContext,
+  authorization: string,
+): Promise<Actor | AccessDecision> {
+  const match = /^Bearer (\S+)$/i.exec(authorization)
+  if (!match)
     return refused(
       401,
       'INVALID_AUTHORIZATION',
       'Send credentials as "Authorization: Bearer <API key or access token>".',
     )
+  const credential = match[1]!
+  if (credential.startsWith(API_KEY_PREFIX)) {
+    const key = await selectUsableKey(context.db, hashSecret(credential))
+    if (!key) return invalidCredential()
+    await touchApiKey(context.db, key.id)
+    return {
+      kind: 'api_key',
+      keyId: key.id,
+      personId: key.person_id,
+      organisationId: key.organisation_id,
+      scopes: key.scopes,
+    }
   }
-  return refused(
-    401,
-    'INVALID_TOKEN',
-    'This API key or access token is not valid: it may have expired or been revoked.',
-  )
+  return invalidCredential()
 }

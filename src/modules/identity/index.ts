@@ -59,6 +59,7 @@ export const identityModule: CetateModule = {
   },
 }
 
+export { createApiKey } from './commands/api-keys.ts'
 export { can } from './permissions.ts'
 export type { Organisation } from './schemas/organisations.ts'
 export { findOrganisation, getOrganisation, listOrganisations } from './service.ts'

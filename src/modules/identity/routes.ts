@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ModuleContext } from '../../platform/module.ts'
 import { accountRoutes } from './routes/account.ts'
+import { apiKeyRoutes } from './routes/api-keys.ts'
 import { organisationRoutes } from './routes/organisations.ts'
 import { peopleRoutes } from './routes/people.ts'
 
@@ -8,4 +9,5 @@ export async function identityRoutes(app: FastifyInstance, context: ModuleContex
   await organisationRoutes(app, context)
   await accountRoutes(app, context)
   await peopleRoutes(app, context)
+  await apiKeyRoutes(app, context)
 }

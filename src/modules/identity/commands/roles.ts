@@ -1,4 +1,5 @@
 import type { Actor } from '../../../platform/access/access.ts'
+import { auditActor } from '../../../platform/audit/audit-actor.ts'
 import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
@@ -14,12 +15,6 @@ import {
   upsertMembership,
 } from '../store/roles.ts'
 import type { RequestOrigin } from './sessions.ts'
-
-function actorAudit(actor: Actor) {
-  if (actor.kind === 'person') return { type: 'person' as const, id: actor.personId }
-  if (actor.kind === 'api_key') return { type: 'api_key' as const, id: actor.keyId }
-  return { type: 'anonymous' as const }
-}
 
 async function getPersonOrFail(context: ModuleContext, personId: string) {
   const person = await selectPerson(context.db, personId)
@@ -44,7 +39,7 @@ export async function grantPlatformRole(
       actor.kind === 'person' ? actor.personId : null,
     )
     await recordAudit(trx, {
-      actor: actorAudit(actor),
+      actor: auditActor(actor),
       action: 'identity.role.grant',
       target: { type: 'person', id: personId },
       outcome: 'success',
@@ -80,7 +75,7 @@ export async function revokePlatformRole(
         `Nothing to revoke: the person is not ${role}.`,
       )
     await recordAudit(trx, {
-      actor: actorAudit(actor),
+      actor: auditActor(actor),
       action: 'identity.role.revoke',
       target: { type: 'person', id: personId },
       outcome: 'success',
@@ -135,7 +130,7 @@ export async function setMembership(
       )
     }
     await recordAudit(trx, {
-      actor: actorAudit(actor),
+      actor: auditActor(actor),
       action: role ? 'identity.membership.set' : 'identity.membership.remove',
       target: { type: 'person', id: personId },
       outcome: 'success',

@@ -1,4 +1,5 @@
-import type { AssuranceLevel } from '../../../platform/access/access.ts'
+import type { Actor, AssuranceLevel } from '../../../platform/access/access.ts'
+import { auditActor } from '../../../platform/audit/audit-actor.ts'
 import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
@@ -51,14 +52,14 @@ export async function listSessions(context: ModuleContext, personId: string, cur
 /** Staff reading personal data is itself recorded. */
 export async function findPeople(
   context: ModuleContext,
-  staffId: string,
+  actor: Actor,
   query: string,
   limit: number,
   origin: RequestOrigin,
 ) {
   const rows = await searchPeople(context.db, query, limit)
   await recordAudit(context.db, {
-    actor: { type: 'person', id: staffId },
+    actor: auditActor(actor),
     action: 'identity.person.read',
     outcome: 'success',
     details: { search: query, results: rows.length },
@@ -77,14 +78,14 @@ export async function findPeople(
 
 export async function getPersonForStaff(
   context: ModuleContext,
-  staffId: string,
+  actor: Actor,
   personId: string,
   origin: RequestOrigin,
 ) {
   const account = await getAccount(context, personId)
   const checks = await selectIdentityChecks(context.db, personId)
   await recordAudit(context.db, {
-    actor: { type: 'person', id: staffId },
+    actor: auditActor(actor),
     action: 'identity.person.read',
     target: { type: 'person', id: personId },
     outcome: 'success',

@@ -39,7 +39,7 @@ export async function peopleRoutes(server: FastifyInstance, context: ModuleConte
     async (request) => ({
       items: await findPeople(
         context,
-        personOf(request).personId,
+        request.actor,
         request.query.q,
         request.query.limit,
         originOf(request),
@@ -59,8 +59,7 @@ export async function peopleRoutes(server: FastifyInstance, context: ModuleConte
         response: { 404: problem },
       },
     },
-    async (request) =>
-      getPersonForStaff(context, personOf(request).personId, request.params.id, originOf(request)),
+    async (request) => getPersonForStaff(context, request.actor, request.params.id, originOf(request)),
   )
 
   app.post(
