@@ -4,7 +4,8 @@ import type { DataPack, ModuleContext } from '../../platform/module.ts'
 import { parseWith } from '../../platform/validation/parse.ts'
 import { hashPassword } from './passwords.ts'
 import { MEMBERSHIP_ROLE_NAMES, PLATFORM_ROLE_NAMES } from './roles.ts'
-import { selectOrganisation } from './store/organisations.ts'
+import { insertDataUse } from './store/consents.ts'
+import { selectOperatorId, selectOrganisation } from './store/organisations.ts'
 import { insertPerson, markEmailVerified, selectPersonByEmail, setAssurance } from './store/people.ts'
 import { insertPlatformRole, upsertMembership } from './store/roles.ts'
 
@@ -54,6 +55,15 @@ export async function loadDemoPeople(
         preferredLanguage: person.preferredLanguage,
       })
       await markEmailVerified(trx, row.id)
+      await insertDataUse(trx, {
+        personId: row.id,
+        organisationId: await selectOperatorId(trx),
+        service: 'identity.accounts',
+        kind: 'holds',
+        dataCategories: ['name', 'email', 'preferred_language'],
+        purpose: 'Your account on the city platform',
+        lawfulBasis: 'contract',
+      })
       if (person.assurance !== 'low') await setAssurance(trx, row.id, person.assurance, 'demo')
       for (const role of person.platformRoles ?? []) await insertPlatformRole(trx, row.id, role, null)
       for (const membership of person.memberships ?? []) {

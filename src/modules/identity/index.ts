@@ -3,6 +3,7 @@ import type { CetateModule } from '../../platform/module.ts'
 import { parseWith } from '../../platform/validation/parse.ts'
 import { identityAccessControl } from './access-control.ts'
 import { loadDemoPeople } from './demo-people.ts'
+import { loadConsentPurposes } from './demo-purposes.ts'
 import { identityRoutes } from './routes.ts'
 import { PackOrganisationsSchema } from './schemas/organisations.ts'
 import { importOrganisations } from './service.ts'
@@ -54,12 +55,17 @@ export const identityModule: CetateModule = {
     if (typeof file !== 'string') return undefined
     const organisations = parseWith(PackOrganisationsSchema, await pack.readJson(file), file)
     const count = await importOrganisations(context, organisations)
+    const purposes = await loadConsentPurposes(context, pack)
     const people = await loadDemoPeople(context, pack)
-    return { summary: `${count} organisations, ${people.created} people`, notes: people.notes }
+    return {
+      summary: `${count} organisations, ${purposes} consent purposes, ${people.created} people`,
+      notes: people.notes,
+    }
   },
 }
 
 export { createApiKey } from './commands/api-keys.ts'
+export { hasConsent, type PersonalDataUse, recordPersonalDataUse } from './commands/consents.ts'
 export { can } from './permissions.ts'
 export type { Organisation } from './schemas/organisations.ts'
 export { findOrganisation, getOrganisation, listOrganisations } from './service.ts'

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ModuleContext } from '../../platform/module.ts'
 import { accountRoutes } from './routes/account.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
+import { myDataRoutes } from './routes/my-data.ts'
 import { organisationRoutes } from './routes/organisations.ts'
 import { peopleRoutes } from './routes/people.ts'
 
@@ -10,4 +11,5 @@ export async function identityRoutes(app: FastifyInstance, context: ModuleContex
   await accountRoutes(app, context)
   await peopleRoutes(app, context)
   await apiKeyRoutes(app, context)
+  await myDataRoutes(app, context)
 }

@@ -5,7 +5,9 @@ import type { Language } from '../../../platform/text/localized.ts'
 import { MAIL_MESSAGES } from '../mail-messages.ts'
 import { checkPasswordRules, hashPassword } from '../passwords.ts'
 import { hashSecret, newSecret } from '../secrets.ts'
+import { insertDataUse } from '../store/consents.ts'
 import { consumeMailToken, insertMailToken, type MailPurpose } from '../store/mail-tokens.ts'
+import { selectOperatorId } from '../store/organisations.ts'
 import {
   insertPerson,
   markEmailVerified,
@@ -49,6 +51,15 @@ export async function signUp(
       passwordHash,
       displayName: input.displayName.trim(),
       preferredLanguage: input.preferredLanguage,
+    })
+    await insertDataUse(trx, {
+      personId: created.id,
+      organisationId: await selectOperatorId(trx),
+      service: 'identity.accounts',
+      kind: 'holds',
+      dataCategories: ['name', 'email', 'preferred_language'],
+      purpose: 'Your account on the city platform',
+      lawfulBasis: 'contract',
     })
     await recordAudit(trx, {
       actor: { type: 'person', id: created.id },

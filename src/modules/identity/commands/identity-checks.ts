@@ -1,7 +1,9 @@
 import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
+import { insertDataUse } from '../store/consents.ts'
 import { insertIdentityCheck } from '../store/identity-checks.ts'
+import { selectOperatorId } from '../store/organisations.ts'
 import { selectPerson, setAssurance } from '../store/people.ts'
 import type { RequestOrigin } from './sessions.ts'
 
@@ -53,6 +55,15 @@ export async function recordIdentityCheck(
       notes: input.notes ?? '',
     })
     await setAssurance(trx, person.id, level, 'counter_document')
+    await insertDataUse(trx, {
+      personId: person.id,
+      organisationId: await selectOperatorId(trx),
+      service: 'identity.verification',
+      kind: 'holds',
+      dataCategories: ['identity_document_type', 'identity_document_reference'],
+      purpose: 'Evidence that your identity was checked at the counter',
+      lawfulBasis: 'public_task',
+    })
     await recordAudit(trx, {
       actor: { type: 'person', id: clerkId },
       action: 'identity.person.verify',

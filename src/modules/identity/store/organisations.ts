@@ -46,3 +46,10 @@ export async function countOrganisations(db: Database): Promise<number> {
   )
   return rows[0]?.count ?? 0
 }
+
+/** The organisation that runs the platform for the city: its city hall, when the pack names one. */
+export async function selectOperatorId(db: Database): Promise<string | null> {
+  const { rows } = await sql<{ id: string }>`SELECT id FROM identity.organisations WHERE kind = 'city_hall'
+    ORDER BY created_at LIMIT 1`.execute(db)
+  return rows[0]?.id ?? null
+}
