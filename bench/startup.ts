@@ -33,7 +33,9 @@ function startCetate(dataDir: string): Promise<{ ms: number; rssMb: number }> {
       output += chunk
       if (!/Cetate is ready at/.test(output)) return
       const ms = performance.now() - started
-      const status = await import('node:fs/promises').then((fs) => fs.readFile(`/proc/${child.pid}/status`, 'utf8'))
+      const status = await import('node:fs/promises').then((fs) =>
+        fs.readFile(`/proc/${child.pid}/status`, 'utf8'),
+      )
       const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
       child.once('exit', () => resolve({ ms, rssMb: rssKb / 1024 }))
       child.kill('SIGTERM')

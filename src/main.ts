@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { type Cetate, explainListenFailure, openCetate } from './cetate.ts'
 import { type ConfigOverrides, loadConfig } from './config.ts'
 import { loadDataPack } from './demo/data-pack.ts'
-import { createApiKey } from './modules/identity/index.ts'
+import { createApiKey, rotateSigningKeys } from './modules/identity/index.ts'
 import { installedModules } from './modules/index.ts'
 import { verifyAuditChain } from './platform/audit/audit-log.ts'
 import { tryListen } from './platform/http/port-check.ts'
@@ -159,6 +159,27 @@ databaseOptions(
     }
   },
 )
+
+const oidc = program.command('oidc').description('the city sign-on (OpenID Connect provider)')
+databaseOptions(
+  oidc
+    .command('rotate-keys')
+    .description('add a new signing key; the old ones stay published until their tokens expire'),
+).action(async (options: ConfigOverrides) => {
+  const cetate = await open(options)
+  try {
+    const rotated = await rotateSigningKeys(cetate.context, 'system', {
+      ip: 'command line',
+      userAgent: 'cetate',
+      requestId: `cli-${process.pid}`,
+    })
+    say(
+      `New signing key ${rotated.kid}; ${rotated.retired} older key(s) retired. Running servers use it within a minute.`,
+    )
+  } finally {
+    await cetate.close()
+  }
+})
 
 const audit = program.command('audit').description('the tamper-evident audit log')
 databaseOptions(

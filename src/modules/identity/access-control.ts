@@ -3,6 +3,8 @@ import type { AccessControl, AccessDecision, Actor } from '../../platform/access
 import type { ModuleContext } from '../../platform/module.ts'
 import { API_KEY_PREFIX } from './commands/api-keys.ts'
 import { identifySession } from './commands/sessions.ts'
+import { identifyAccessToken } from './oidc/access-tokens.ts'
+import { OIDC_PATH } from './oidc/provider.ts'
 import { can } from './permissions.ts'
 import { hashSecret, sameSecret } from './secrets.ts'
 import { readSessionCookie } from './session-cookie.ts'
@@ -21,6 +23,8 @@ const refused = (status: 401 | 403, code: string, detail: string): AccessDecisio
 export function identityAccessControl(context: ModuleContext): AccessControl {
   return {
     async identify(request: FastifyRequest): Promise<Actor | AccessDecision> {
+      // The OpenID provider authenticates its own callers (client secrets, its own tokens and forms).
+      if (request.url.startsWith(`${OIDC_PATH}/`)) return { kind: 'anonymous' }
       const authorization = request.headers.authorization
       if (authorization) return identifyBearer(context, authorization)
       const sessionId = readSessionCookie(request)
@@ -99,5 +103,5 @@ async function identifyBearer(
       scopes: key.scopes,
     }
   }
-  return invalidCredential()
+  return (await identifyAccessToken(context, credential)) ?? invalidCredential()
 }

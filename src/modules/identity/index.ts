@@ -4,6 +4,7 @@ import { parseWith } from '../../platform/validation/parse.ts'
 import { identityAccessControl } from './access-control.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadConsentPurposes } from './demo-purposes.ts'
+import { loadDemoClients } from './oidc/demo-clients.ts'
 import { identityRoutes } from './routes.ts'
 import { PackOrganisationsSchema } from './schemas/organisations.ts'
 import { importOrganisations } from './service.ts'
@@ -26,6 +27,10 @@ export const identityModule: CetateModule = {
     {
       name: 'identity.organisation.members',
       description: "Change an organisation's members and their roles",
+    },
+    {
+      name: 'identity.oidc_client.manage',
+      description: 'Register and remove the applications that use the city sign-on (OpenID Connect)',
     },
     { name: 'platform.audit.read', description: 'Read the audit log' },
     { name: 'platform.outbox.read', description: 'Read mail kept in the development outbox' },
@@ -57,15 +62,17 @@ export const identityModule: CetateModule = {
     const count = await importOrganisations(context, organisations)
     const purposes = await loadConsentPurposes(context, pack)
     const people = await loadDemoPeople(context, pack)
+    const clients = await loadDemoClients(context, pack)
     return {
-      summary: `${count} organisations, ${purposes} consent purposes, ${people.created} people`,
-      notes: people.notes,
+      summary: `${count} organisations, ${purposes} consent purposes, ${people.created} people, ${clients.created} sign-on clients`,
+      notes: [...people.notes, ...clients.notes],
     }
   },
 }
 
 export { createApiKey } from './commands/api-keys.ts'
 export { hasConsent, type PersonalDataUse, recordPersonalDataUse } from './commands/consents.ts'
+export { rotateSigningKeys } from './oidc/signing-keys.ts'
 export { can } from './permissions.ts'
 export type { Organisation } from './schemas/organisations.ts'
 export { findOrganisation, getOrganisation, listOrganisations } from './service.ts'

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { FastifyInstance } from 'fastify'
 import { type RunningCetate, startCetate } from '../../../test/support/cetate.ts'
@@ -198,6 +201,27 @@ describe('HTTP behaviour shared by every route', { timeout: 120_000 }, () => {
       .filter((route) => route.access === undefined && route.url !== '/api/probe/undeclared')
       .map((route) => `${route.method} ${route.url}`)
     assert.deepEqual(undeclared, [])
+  })
+
+  test('any page path answers the web app, so its router can show the page or its own "not found"', async () => {
+    const webRoot = await mkdtemp(join(tmpdir(), 'cetate-web-'))
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Cetate</title><div id="root"></div>')
+    const ownDatabase = await embedded!.create()
+    const web = await startCetate(ownDatabase, { env: { WEB_ROOT: webRoot } })
+    try {
+      for (const path of ['/', '/about', '/no/such/page']) {
+        const page = await web.request(path, { headers: { accept: 'text/html' } })
+        assert.equal(page.status, 200, path)
+        assert.match(page.headers.get('content-type') ?? '', /^text\/html/)
+        assert.match(await page.text(), /<div id="root">/)
+      }
+      const api = await web.request('/api/no-such-thing', { headers: { accept: 'text/html' } })
+      assert.equal(api.status, 404)
+      assert.match(api.headers.get('content-type') ?? '', /^application\/problem\+json/)
+    } finally {
+      await web.close()
+      await ownDatabase.drop()
+    }
   })
 
   test('closing lets a request in flight finish and refuses new ones', async () => {

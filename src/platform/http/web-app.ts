@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
@@ -33,10 +34,12 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | und
       })
     })
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')
     if (hasWeb && wantsPage && !API_PATHS.test(request.url)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot)
+      // Read each time: a rebuilt app is served without a restart, and the file is small.
+      const page = await readFile(join(webRoot, 'index.html'), 'utf8')
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page)
     }
     return sendProblem(
       request,

@@ -63,10 +63,7 @@ const wrongCredentials = () =>
     'Check both and try again, or reset your password.',
   )
 
-/**
- * Signs a person in with email and password and opens a new session. A new session is always a
- * new random secret, so a session planted before sign-in is never promoted (no fixation).
- */
+/** Signs a person in with email and password and opens a new session. */
 export async function signIn(
   context: ModuleContext,
   credentials: { email: string; password: string },
@@ -105,23 +102,39 @@ export async function signIn(
     })
     throw wrongCredentials()
   }
-  const opened: OpenedSession = { secret: newSecret(), csrfToken: newSecret(24), personId: person.id }
+  return openSession(context, person.id, 'password', origin, previousSecret)
+}
+
+/**
+ * Opens a new session after a successful sign-in. A new session is always a new random secret,
+ * so a session planted before sign-in is never promoted (no fixation); the one it replaces ends.
+ */
+export async function openSession(
+  context: ModuleContext,
+  personId: string,
+  method: 'password' | 'passkey',
+  origin: RequestOrigin,
+  previousSecret: string | undefined,
+): Promise<OpenedSession> {
+  const opened: OpenedSession = { secret: newSecret(), csrfToken: newSecret(24), personId }
   await context.db.transaction().execute(async (trx) => {
-    if (previousSecret) await revokeSession(trx, person.id, hashSecret(previousSecret))
-    await clearFailedSignIns(trx, person.id)
+    if (previousSecret) await revokeSession(trx, personId, hashSecret(previousSecret))
+    await clearFailedSignIns(trx, personId)
     await insertSession(trx, {
       idHash: hashSecret(opened.secret),
-      personId: person.id,
+      personId,
       csrfToken: opened.csrfToken,
       expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600_000),
       userAgent: origin.userAgent.slice(0, 300),
       ip: origin.ip,
     })
     await recordAudit(trx, {
-      ...audit,
-      actor: { type: 'person', id: person.id },
+      actor: { type: 'person', id: personId },
+      action: 'identity.sign_in',
       outcome: 'success',
-      details: { method: 'password' },
+      details: { method },
+      requestId: origin.requestId,
+      ip: origin.ip,
     })
   })
   return opened
