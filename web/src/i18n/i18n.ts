@@ -1,0 +1,51 @@
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import en from './en.json'
+import hu from './hu.json'
+import ro from './ro.json'
+
+export const languages = [
+  { code: 'ro', name: 'Română' },
+  { code: 'en', name: 'English' },
+  { code: 'hu', name: 'Magyar' },
+] as const
+
+export type Language = (typeof languages)[number]['code']
+
+const defaultLanguage: Language = 'ro'
+const storageKey = 'cetate.language'
+
+function isLanguage(code: string | null): code is Language {
+  return languages.some((language) => language.code === code)
+}
+
+function storedLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(storageKey)
+    return isLanguage(stored) ? stored : defaultLanguage
+  } catch {
+    return defaultLanguage
+  }
+}
+
+export function chooseLanguage(code: string): void {
+  if (!isLanguage(code)) return
+  try {
+    localStorage.setItem(storageKey, code)
+  } catch {
+    // Storage may be disabled; the choice then lasts for this page only.
+  }
+  void i18n.changeLanguage(code)
+}
+
+i18n.on('languageChanged', (code) => {
+  document.documentElement.lang = code
+})
+
+void i18n.use(initReactI18next).init({
+  resources: { ro: { translation: ro }, en: { translation: en }, hu: { translation: hu } },
+  lng: storedLanguage(),
+  fallbackLng: defaultLanguage,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+})

@@ -1,0 +1,18 @@
+import 'leaflet/dist/leaflet.css'
+import './styles.css'
+import './i18n/i18n.ts'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BrowserRouter } from 'react-router'
+import { App } from './app.tsx'
+import { SiteDataProvider } from './site-data.tsx'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SiteDataProvider>
+        <App />
+      </SiteDataProvider>
+    </BrowserRouter>
+  </StrictMode>,
+)

@@ -1,0 +1,10 @@
+import type { ParseKeys } from 'i18next'
+
+/** A section of the platform: `route` for pages of this app, `href` for pages the server renders. */
+export type NavItem = { label: ParseKeys } & ({ route: string } | { href: string })
+
+export const navItems: NavItem[] = [
+  { label: 'nav.home', route: '/' },
+  { label: 'nav.about', route: '/about' },
+  { label: 'nav.apiDocs', href: '/api/docs' },
+]
