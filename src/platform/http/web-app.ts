@@ -7,7 +7,7 @@ import { sendProblem } from './error-handler.ts'
 import { Problem } from './problem.ts'
 
 /** Paths that belong to APIs: an unknown one answers a problem document, never the web page. */
-const API_PATHS = /^\/(api|ngsi-ld|health|ready|metrics)(\/|$|\?)/
+const API_PATHS = /^\/(api|ngsi-ld|oidc|health|ready|metrics)(\/|$|\?)/
 
 /**
  * Serves the built web app; any other page path answers its index.html so the client router
