@@ -1,9 +1,22 @@
+import accountEn from '../../web/src/i18n/account/en.json' with { type: 'json' }
+import accountHu from '../../web/src/i18n/account/hu.json' with { type: 'json' }
+import accountRo from '../../web/src/i18n/account/ro.json' with { type: 'json' }
 import en from '../../web/src/i18n/en.json' with { type: 'json' }
 import hu from '../../web/src/i18n/hu.json' with { type: 'json' }
 import ro from '../../web/src/i18n/ro.json' with { type: 'json' }
+import staffEn from '../../web/src/i18n/staff/en.json' with { type: 'json' }
+import staffHu from '../../web/src/i18n/staff/hu.json' with { type: 'json' }
+import staffRo from '../../web/src/i18n/staff/ro.json' with { type: 'json' }
 
-/** The web app's own translations, so tests follow its wording instead of repeating it. */
-export const messages = { ro, en, hu }
+/**
+ * The web app's own translations, so tests follow its wording instead of repeating it. The
+ * `account` and `staff` namespaces sit under keys of those names.
+ */
+export const messages = {
+  ro: { ...ro, account: accountRo, staff: staffRo },
+  en: { ...en, account: accountEn, staff: staffEn },
+  hu: { ...hu, account: accountHu, staff: staffHu },
+}
 
 export type Language = keyof typeof messages
 

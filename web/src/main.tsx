@@ -5,13 +5,16 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { App } from './app.tsx'
+import { SessionProvider } from './session.tsx'
 import { SiteDataProvider } from './site-data.tsx'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
       <SiteDataProvider>
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </SiteDataProvider>
     </BrowserRouter>
   </StrictMode>,

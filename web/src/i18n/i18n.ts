@@ -1,8 +1,14 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import accountEn from './account/en.json'
+import accountHu from './account/hu.json'
+import accountRo from './account/ro.json'
 import en from './en.json'
 import hu from './hu.json'
 import ro from './ro.json'
+import staffEn from './staff/en.json'
+import staffHu from './staff/hu.json'
+import staffRo from './staff/ro.json'
 
 export const languages = [
   { code: 'ro', name: 'Română' },
@@ -43,7 +49,12 @@ i18n.on('languageChanged', (code) => {
 })
 
 void i18n.use(initReactI18next).init({
-  resources: { ro: { translation: ro }, en: { translation: en }, hu: { translation: hu } },
+  // One namespace per part of the app, so each part keeps its texts in its own files.
+  resources: {
+    ro: { translation: ro, account: accountRo, staff: staffRo },
+    en: { translation: en, account: accountEn, staff: staffEn },
+    hu: { translation: hu, account: accountHu, staff: staffHu },
+  },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,
   interpolation: { escapeValue: false },

@@ -1,8 +1,10 @@
 import 'i18next'
+import type accountRo from './account/ro.json'
 import type ro from './ro.json'
+import type staffRo from './staff/ro.json'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof ro }
+    resources: { translation: typeof ro; account: typeof accountRo; staff: typeof staffRo }
   }
 }
