@@ -8,6 +8,7 @@ import { loadDemoClients } from './oidc/demo-clients.ts'
 import { identityRoutes } from './routes.ts'
 import { PackOrganisationsSchema } from './schemas/organisations.ts'
 import { importOrganisations } from './service.ts'
+import { deleteExpiredRecords } from './store/expired.ts'
 import { countOrganisations } from './store/organisations.ts'
 import { countPeopleAtLevel } from './store/people.ts'
 
@@ -34,6 +35,15 @@ export const identityModule: CetateModule = {
     },
     { name: 'platform.audit.read', description: 'Read the audit log' },
     { name: 'platform.outbox.read', description: 'Read mail kept in the development outbox' },
+  ],
+  jobs: [
+    {
+      kind: 'identity.remove_expired',
+      everyMs: 60 * 60_000,
+      async run({ db }) {
+        await deleteExpiredRecords(db)
+      },
+    },
   ],
   measurements: [
     {
