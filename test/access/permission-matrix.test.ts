@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { defaultPackDir } from '../../src/config.ts'
-import { loadDataPack } from '../../src/demo/data-pack.ts'
 import type { Access } from '../../src/platform/access/access.ts'
-import { type RunningCetate, startCetate } from '../support/cetate.ts'
+import type { RunningCetate } from '../support/cetate.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
-import { SessionClient } from '../support/session-client.ts'
+import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
+import type { SessionClient } from '../support/session-client.ts'
 
 /** Plausible values for path parameters, so the request reaches the access check of the real route. */
 const PARAMETERS: Record<string, string> = {
@@ -39,17 +38,14 @@ const [backend] = testBackends()
 
 describe('the permission matrix, generated from the route table', { timeout: 180_000 }, () => {
   let database: TestDatabase
-  let server: RunningCetate
+  let server: DemoCetate
   let citizen: SessionClient
   let cases: RouteCase[]
 
   before(async () => {
     database = await backend!.create()
-    server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
-    const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
-    const note = load.notes.find((line) => line.startsWith('ana@'))!
-    citizen = new SessionClient(server.url)
-    await citizen.signIn('ana@cluj-napoca.example', /password (\S+)$/.exec(note)![1]!)
+    server = await startDemoCetate(database)
+    citizen = await server.signedIn('ana@cluj-napoca.example')
     cases = routeCases(server)
   })
   after(async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
-import { type RunningCetate, startCetate } from '../../../test/support/cetate.ts'
+import { startCetate } from '../../../test/support/cetate.ts'
 import { type TestDatabase, testBackends } from '../../../test/support/databases.ts'
+import { type DemoCetate, startDemoCetate } from '../../../test/support/demo.ts'
 import { SessionClient } from '../../../test/support/session-client.ts'
-import { defaultPackDir } from '../../config.ts'
-import { loadDataPack } from '../../demo/data-pack.ts'
 import { readOutbox } from '../../platform/mail/mailer.ts'
 
 const PASSWORD = 'o parolă destul de lungă'
@@ -13,17 +12,11 @@ const PASSWORD = 'o parolă destul de lungă'
 for (const backend of testBackends()) {
   describe(`accounts and sessions on ${backend.name}`, { timeout: 180_000 }, () => {
     let database: TestDatabase
-    let server: RunningCetate
-    const passwords = new Map<string, string>()
+    let server: DemoCetate
 
     before(async () => {
       database = await backend.create()
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
-      const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
-      for (const note of load.notes) {
-        const match = /^(\S+) \(.*\): password (\S+)$/.exec(note)
-        if (match) passwords.set(match[1]!, match[2]!)
-      }
+      server = await startDemoCetate(database)
     })
     after(async () => {
       await server.close()
@@ -38,8 +31,8 @@ for (const backend of testBackends()) {
     }
 
     test('the demo pack prints a generated password for each demo person', () => {
-      assert.equal(passwords.size, 7)
-      for (const password of passwords.values()) assert.ok(password.length >= 16)
+      assert.equal(server.passwords.size, 7)
+      for (const password of server.passwords.values()) assert.ok(password.length >= 16)
     })
 
     test('sign up, confirm the address from the mail, sign in, change the profile, sign out', async () => {
@@ -118,7 +111,7 @@ for (const backend of testBackends()) {
 
     test('a write with the session cookie but without the CSRF token is refused', async () => {
       const client = new SessionClient(server.url)
-      await client.signIn('ana@cluj-napoca.example', passwords.get('ana@cluj-napoca.example')!)
+      await client.signIn('ana@cluj-napoca.example', server.passwords.get('ana@cluj-napoca.example')!)
       const forged = await client.request('/api/account', {
         method: 'PATCH',
         json: { displayName: 'Hijacked' },
@@ -132,9 +125,9 @@ for (const backend of testBackends()) {
 
     test('signing in never keeps a session id chosen before it (no fixation), and ends the one it replaces', async () => {
       const client = new SessionClient(server.url)
-      await client.signIn('ana@cluj-napoca.example', passwords.get('ana@cluj-napoca.example')!)
+      await client.signIn('ana@cluj-napoca.example', server.passwords.get('ana@cluj-napoca.example')!)
       const first = client.cookie
-      await client.signIn('ana@cluj-napoca.example', passwords.get('ana@cluj-napoca.example')!)
+      await client.signIn('ana@cluj-napoca.example', server.passwords.get('ana@cluj-napoca.example')!)
       assert.notEqual(client.cookie, first)
       const stale = await fetch(`${server.url}/api/account`, { headers: { cookie: first! } })
       assert.equal(stale.status, 401)
@@ -149,7 +142,7 @@ for (const backend of testBackends()) {
           body: JSON.stringify({ email, password }),
         })
       for (let i = 0; i < 5; i++) assert.equal((await attempt(`greșită-${i}-xxxxxxxx`)).status, 401)
-      const locked = await attempt(passwords.get(email)!)
+      const locked = await attempt(server.passwords.get(email)!)
       assert.equal(locked.status, 429)
       assert.equal(((await locked.json()) as { code: string }).code, 'ACCOUNT_LOCKED')
       const { rows } = await sql<{
@@ -183,7 +176,7 @@ for (const backend of testBackends()) {
     test('a password reset works once, proves the mailbox, and ends every session', async () => {
       const email = 'laszlo@cluj-napoca.example'
       const elsewhere = new SessionClient(server.url)
-      await elsewhere.signIn(email, passwords.get(email)!)
+      await elsewhere.signIn(email, server.passwords.get(email)!)
       const ask = await fetch(`${server.url}/api/account/password-reset`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -204,7 +197,7 @@ for (const backend of testBackends()) {
       assert.equal((await elsewhere.request('/api/account')).status, 401, 'the other session ended')
       const client = new SessionClient(server.url)
       await client.signIn(email, 'egy új, hosszú jelszó')
-      passwords.set(email, 'egy új, hosszú jelszó')
+      server.passwords.set(email, 'egy új, hosszú jelszó')
     })
 
     test('asking to reset an address with no account answers the same and sends nothing', async () => {
@@ -220,9 +213,9 @@ for (const backend of testBackends()) {
     test('I see my sessions and can end the others', async () => {
       const email = 'ana@cluj-napoca.example'
       const phone = new SessionClient(server.url)
-      await phone.signIn(email, passwords.get(email)!)
+      await phone.signIn(email, server.passwords.get(email)!)
       const laptop = new SessionClient(server.url)
-      await laptop.signIn(email, passwords.get(email)!)
+      await laptop.signIn(email, server.passwords.get(email)!)
       const { items } = await laptop.json<{ items: { id: string; current: boolean }[] }>(
         '/api/account/sessions',
       )
@@ -235,7 +228,7 @@ for (const backend of testBackends()) {
 
     test('a clerk verifies a citizen at the counter: the level rises, the evidence and the clerk are kept', async () => {
       const clerk = new SessionClient(server.url)
-      await clerk.signIn('ghiseu@cluj-napoca.example', passwords.get('ghiseu@cluj-napoca.example')!)
+      await clerk.signIn('ghiseu@cluj-napoca.example', server.passwords.get('ghiseu@cluj-napoca.example')!)
       const { items } = await clerk.json<{ items: { id: string; assuranceLevel: string }[] }>(
         '/api/people?q=Mure%C8%99an',
       )
@@ -261,7 +254,7 @@ for (const backend of testBackends()) {
 
     test('a citizen may not verify anyone, and a clerk may not verify themselves', async () => {
       const citizen = new SessionClient(server.url)
-      await citizen.signIn('ana@cluj-napoca.example', passwords.get('ana@cluj-napoca.example')!)
+      await citizen.signIn('ana@cluj-napoca.example', server.passwords.get('ana@cluj-napoca.example')!)
       const me = await citizen.json<{ id: string }>('/api/account')
       const attempt = await citizen.request(`/api/people/${me.id}/identity-checks`, {
         method: 'POST',
@@ -269,7 +262,7 @@ for (const backend of testBackends()) {
       })
       assert.equal(attempt.status, 403)
       const clerk = new SessionClient(server.url)
-      await clerk.signIn('ghiseu@cluj-napoca.example', passwords.get('ghiseu@cluj-napoca.example')!)
+      await clerk.signIn('ghiseu@cluj-napoca.example', server.passwords.get('ghiseu@cluj-napoca.example')!)
       const clerkSelf = await clerk.json<{ id: string }>('/api/account')
       const self = await clerk.request(`/api/people/${clerkSelf.id}/identity-checks`, {
         method: 'POST',
@@ -282,7 +275,7 @@ for (const backend of testBackends()) {
       const admin = new SessionClient(server.url)
       await admin.signIn(
         'administrator@cluj-napoca.example',
-        passwords.get('administrator@cluj-napoca.example')!,
+        server.passwords.get('administrator@cluj-napoca.example')!,
       )
       const me = await admin.json<{ id: string }>('/api/account')
       const { items } = await admin.json<{ items: { id: string }[] }>('/api/people?q=laszlo')

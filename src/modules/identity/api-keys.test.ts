@@ -1,39 +1,26 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
-import { type RunningCetate, startCetate } from '../../../test/support/cetate.ts'
 import { runCli } from '../../../test/support/cli.ts'
 import { type TestDatabase, testBackends } from '../../../test/support/databases.ts'
-import { SessionClient } from '../../../test/support/session-client.ts'
-import { defaultPackDir } from '../../config.ts'
-import { loadDataPack } from '../../demo/data-pack.ts'
+import { type DemoCetate, restartDemoCetate, startDemoCetate } from '../../../test/support/demo.ts'
 
 for (const backend of testBackends()) {
   describe(`API keys on ${backend.name}`, { timeout: 180_000 }, () => {
     let database: TestDatabase
-    let server: RunningCetate
-    const passwords = new Map<string, string>()
+    let server: DemoCetate
     const bearer = (key: string) => ({ headers: { authorization: `Bearer ${key}` } })
 
     before(async () => {
       database = await backend.create()
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
-      const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
-      for (const note of load.notes) {
-        const match = /^(\S+) \(.*\): password (\S+)$/.exec(note)
-        if (match) passwords.set(match[1]!, match[2]!)
-      }
+      server = await startDemoCetate(database)
     })
     after(async () => {
       await server.close()
       await database.drop()
     })
 
-    const signedIn = async (email: string) => {
-      const client = new SessionClient(server.url)
-      await client.signIn(email, passwords.get(email)!)
-      return client
-    }
+    const signedIn = (email: string) => server.signedIn(email)
 
     test('a key is shown once, stored only as a hash, and works as a bearer credential for its scopes', async () => {
       const clerk = await signedIn('ghiseu@cluj-napoca.example')
@@ -156,7 +143,7 @@ for (const backend of testBackends()) {
       const bad = await runCli(['apikey', 'create', '--org', 'no-such-org', '--scope', 'catalog.*'], env)
       assert.equal(bad.code, 1)
       assert.match(bad.stderr, /No organisation "no-such-org"/)
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
+      server = await restartDemoCetate(database, server)
       assert.equal((await fetch(`${server.url}/api/cities`, bearer(key))).status, 200)
       const { rows } = await sql<{ actor_type: string }>`SELECT actor_type FROM platform.audit_log
         WHERE action = 'identity.api_key.create' AND details->>'name' = 'nightly import'`.execute(

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
-import { type RunningCetate, startCetate } from '../../../test/support/cetate.ts'
 import { type TestDatabase, testBackends } from '../../../test/support/databases.ts'
-import { SessionClient } from '../../../test/support/session-client.ts'
-import { defaultPackDir } from '../../config.ts'
-import { loadDataPack } from '../../demo/data-pack.ts'
+import { type DemoCetate, startDemoCetate } from '../../../test/support/demo.ts'
+import type { SessionClient } from '../../../test/support/session-client.ts'
 import { verifyAuditChain } from '../../platform/audit/audit-log.ts'
 import { recordPersonalDataUse } from './index.ts'
 
@@ -20,28 +18,18 @@ for (const backend of testBackends()) {
     timeout: 180_000,
   }, () => {
     let database: TestDatabase
-    let server: RunningCetate
-    const passwords = new Map<string, string>()
+    let server: DemoCetate
 
     before(async () => {
       database = await backend.create()
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
-      const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
-      for (const note of load.notes) {
-        const match = /^(\S+) \(.*\): password (\S+)$/.exec(note)
-        if (match) passwords.set(match[1]!, match[2]!)
-      }
+      server = await startDemoCetate(database)
     })
     after(async () => {
       await server.close()
       await database.drop()
     })
 
-    const signedIn = async (email: string) => {
-      const client = new SessionClient(server.url)
-      await client.signIn(email, passwords.get(email)!)
-      return client
-    }
+    const signedIn = (email: string) => server.signedIn(email)
     const personId = async (client: SessionClient) => (await client.json<{ id: string }>('/api/account')).id
 
     test('I see every purpose in my language, none granted until I say so', async () => {
@@ -146,7 +134,7 @@ for (const backend of testBackends()) {
       assert.equal(wrong.status, 403)
       const deleted = await ana.json<{ deleted: boolean; kept: string[] }>('/api/account', {
         method: 'DELETE',
-        json: { password: passwords.get('ana@cluj-napoca.example')! },
+        json: { password: server.passwords.get('ana@cluj-napoca.example')! },
       })
       assert.equal(deleted.deleted, true)
       assert.equal((await ana.request('/api/account')).status, 401, 'signed out everywhere')
@@ -155,7 +143,7 @@ for (const backend of testBackends()) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           email: 'ana@cluj-napoca.example',
-          password: passwords.get('ana@cluj-napoca.example'),
+          password: server.passwords.get('ana@cluj-napoca.example'),
         }),
       })
       assert.equal(again.status, 401)
@@ -185,7 +173,7 @@ for (const backend of testBackends()) {
       const admin = await signedIn('administrator@cluj-napoca.example')
       const response = await admin.request('/api/account', {
         method: 'DELETE',
-        json: { password: passwords.get('administrator@cluj-napoca.example')! },
+        json: { password: server.passwords.get('administrator@cluj-napoca.example')! },
       })
       assert.equal(response.status, 409)
     })

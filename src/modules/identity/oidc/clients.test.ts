@@ -2,12 +2,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import * as oidc from 'openid-client'
-import { type RunningCetate, startCetate } from '../../../../test/support/cetate.ts'
 import { runCli } from '../../../../test/support/cli.ts'
 import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { SessionClient } from '../../../../test/support/session-client.ts'
-import { defaultPackDir } from '../../../config.ts'
-import { loadDataPack } from '../../../demo/data-pack.ts'
+import { type DemoCetate, restartDemoCetate, startDemoCetate } from '../../../../test/support/demo.ts'
 import { TestBrowser } from './test-browser.ts'
 
 const REDIRECT_URI = 'https://app.example/callback'
@@ -15,28 +12,18 @@ const REDIRECT_URI = 'https://app.example/callback'
 for (const backend of testBackends()) {
   describe(`sign-on clients registered by administrators on ${backend.name}`, { timeout: 240_000 }, () => {
     let database: TestDatabase
-    let server: RunningCetate
-    const passwords = new Map<string, string>()
+    let server: DemoCetate
 
     before(async () => {
       database = await backend.create()
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
-      const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
-      for (const note of load.notes) {
-        const match = /^(\S+) \(.*\): password (\S+)$/.exec(note)
-        if (match) passwords.set(match[1]!, match[2]!)
-      }
+      server = await startDemoCetate(database)
     })
     after(async () => {
       await server.close()
       await database.drop()
     })
 
-    const signedIn = async (email: string) => {
-      const client = new SessionClient(server.url)
-      await client.signIn(email, passwords.get(email)!)
-      return client
-    }
+    const signedIn = (email: string) => server.signedIn(email)
 
     const register = async (body: Record<string, unknown>) => {
       const admin = await signedIn('administrator@cluj-napoca.example')
@@ -48,7 +35,7 @@ for (const backend of testBackends()) {
     /** Signs on through `config` as `email`, asking for `scope`, approving every step. */
     const signOn = async (config: oidc.Configuration, email: string, scope: string) => {
       const browser = new TestBrowser()
-      await browser.signIn(server.url, email, passwords.get(email)!)
+      await browser.signIn(server.url, email, server.passwords.get(email)!)
       const verifier = oidc.randomPKCECodeVerifier()
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: REDIRECT_URI,
@@ -178,7 +165,7 @@ for (const backend of testBackends()) {
       assert.equal(result.code, 0, result.stderr)
       const kid = /New signing key (\S+);/.exec(result.stdout)?.[1]
       assert.ok(kid, result.stdout)
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
+      server = await restartDemoCetate(database, server)
       const jwks = (await (await fetch(`${server.url}/oidc/jwks`)).json()) as { keys: { kid: string }[] }
       assert.equal(jwks.keys[0]?.kid, kid)
     })

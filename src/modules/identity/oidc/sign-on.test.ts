@@ -3,10 +3,8 @@ import { after, before, describe, test } from 'node:test'
 import { decodeProtectedHeader } from 'jose'
 import { sql } from 'kysely'
 import * as oidc from 'openid-client'
-import { type RunningCetate, startCetate } from '../../../../test/support/cetate.ts'
 import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { defaultPackDir } from '../../../config.ts'
-import { loadDataPack } from '../../../demo/data-pack.ts'
+import { type DemoCetate, startDemoCetate } from '../../../../test/support/demo.ts'
 import { ACR_URIS } from './acr.ts'
 import { TestBrowser } from './test-browser.ts'
 
@@ -18,18 +16,14 @@ const AFTER_LOGOUT = 'http://localhost:3000/'
 for (const backend of testBackends()) {
   describe(`the Digital Citizen OpenID provider on ${backend.name}`, { timeout: 240_000 }, () => {
     let database: TestDatabase
-    let server: RunningCetate
+    let server: DemoCetate
     let rp: oidc.Configuration
-    const passwords = new Map<string, string>()
     let clientSecret = ''
 
     before(async () => {
       database = await backend.create()
-      server = await startCetate(database, { env: { AUTH_RATE_LIMIT: '1000' } })
-      const load = await loadDataPack(server.cetate, defaultPackDir, { onlyIntoEmpty: true })
-      for (const note of load.notes) {
-        const person = /^(\S+) \(.*\): password (\S+)$/.exec(note)
-        if (person) passwords.set(person[1]!, person[2]!)
+      server = await startDemoCetate(database)
+      for (const note of server.notes) {
         const client = /^sign-on client (\S+) .*: client secret (\S+),/.exec(note)
         if (client?.[1] === CLIENT_ID) clientSecret = client[2]!
       }
@@ -47,7 +41,7 @@ for (const backend of testBackends()) {
 
     const signedInBrowser = async (email: string) => {
       const browser = new TestBrowser()
-      await browser.signIn(server.url, email, passwords.get(email)!)
+      await browser.signIn(server.url, email, server.passwords.get(email)!)
       return browser
     }
 
