@@ -1,8 +1,10 @@
 import { Route, Routes } from 'react-router'
 import { Layout } from './components/layout.tsx'
 import { AboutPage } from './pages/about-page.tsx'
+import { AccountRoutes } from './pages/account/account-routes.tsx'
 import { HomePage } from './pages/home-page.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
+import { StaffRoutes } from './pages/staff/staff-routes.tsx'
 
 export function App() {
   return (
@@ -10,6 +12,8 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="about" element={<AboutPage />} />
+        <Route path="account/*" element={<AccountRoutes />} />
+        <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

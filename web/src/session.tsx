@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react'
 import { ApiError } from './api.ts'
 
 export type Account = {
@@ -45,7 +45,13 @@ async function readSession(): Promise<SessionState> {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
-  const refresh = useCallback(async () => setState(await readSession()), [])
+  // Writes read the token from here, so one made right after refresh() already has the new one.
+  const current = useRef(state)
+  const refresh = useCallback(async () => {
+    const next = await readSession()
+    current.current = next
+    setState(next)
+  }, [])
   useEffect(() => {
     void refresh()
   }, [refresh])
@@ -53,7 +59,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const send = useCallback(
     async <T,>(path: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body?: unknown): Promise<T> => {
       const headers: Record<string, string> = { accept: 'application/json' }
-      if (state.status === 'signed-in') headers['x-csrf-token'] = state.csrfToken
+      const session = current.current
+      if (session.status === 'signed-in') headers['x-csrf-token'] = session.csrfToken
       if (body !== undefined) headers['content-type'] = 'application/json'
       const response = await fetch(path, {
         method,
@@ -77,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       return parsed
     },
-    [state],
+    [],
   )
 
   return <SessionContext value={{ state, refresh, send }}>{children}</SessionContext>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { license } from '../../../package.json'
 import { navItems } from '../nav.ts'
+import { StaffNavLink } from '../pages/staff/staff-nav-link.tsx'
 import { useCityName, useSiteData } from '../site-data.tsx'
+import { AccountMenu } from './account-menu.tsx'
 import { LanguageSwitcher } from './language-switcher.tsx'
 
 export function Layout() {
@@ -48,9 +50,11 @@ export function Layout() {
                   )}
                 </li>
               ))}
+              <StaffNavLink />
             </ul>
           </nav>
           <LanguageSwitcher />
+          <AccountMenu />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
