@@ -38,6 +38,7 @@ export class SessionClient {
       throw new Error(
         `${init?.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`,
       )
+    if (response.status === 204) return undefined as T
     return (await response.json()) as T
   }
 

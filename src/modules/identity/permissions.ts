@@ -1,11 +1,14 @@
 import type { Actor } from '../../platform/access/access.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { anyMatches, MEMBERSHIP_ROLES, PLATFORM_ROLES } from './roles.ts'
+import { hasResourceGrant } from './store/resource-grants.ts'
 import { selectStanding } from './store/roles.ts'
 
-/** The resource an action applies to, where it belongs to one organisation. */
+/** The resource an action applies to: the organisation it belongs to, and/or the thing itself. */
 export interface ResourceScope {
   organisationId?: string | undefined
+  /** One resource (a dataset, a project) on which someone may hold a grant of its own. */
+  resource?: { type: string; id: string } | undefined
 }
 
 /**
@@ -38,13 +41,15 @@ async function personMay(
   db: Database,
   personId: string,
   action: string,
-  resource?: ResourceScope,
+  scope?: ResourceScope,
 ): Promise<boolean> {
   const standing = await selectStanding(db, personId)
   if (standing.platformRoles.some((role) => anyMatches(PLATFORM_ROLES[role], action))) return true
-  return standing.memberships.some(
+  const throughMembership = standing.memberships.some(
     (membership) =>
-      (!resource?.organisationId || membership.organisationId === resource.organisationId) &&
+      (!scope?.organisationId || membership.organisationId === scope.organisationId) &&
       anyMatches(MEMBERSHIP_ROLES[membership.role], action),
   )
+  if (throughMembership) return true
+  return scope?.resource ? hasResourceGrant(db, personId, action, scope.resource) : false
 }
