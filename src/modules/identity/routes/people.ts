@@ -3,12 +3,17 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { recordIdentityCheck } from '../commands/identity-checks.ts'
+import { addMemberByEmail } from '../commands/members.ts'
 import { grantPlatformRole, revokePlatformRole, setMembership } from '../commands/roles.ts'
 import { findPeople, getPersonForStaff } from '../queries/account.ts'
+import { listMembers } from '../queries/members.ts'
 import {
   IdentityCheckSchema,
+  MemberSchema,
   MembershipBodySchema,
   MembershipParamsSchema,
+  NewMemberSchema,
+  OrganisationSlugSchema,
   PeopleQuerySchema,
   PersonParamsSchema,
   PersonSummarySchema,
@@ -132,6 +137,51 @@ export async function peopleRoutes(server: FastifyInstance, context: ModuleConte
       )
       return reply.code(204).send(null)
     },
+  )
+
+  app.get(
+    '/api/organisations/:slug/members',
+    {
+      config: { access: { action: 'identity.organisation.members' } },
+      schema: {
+        tags,
+        security,
+        summary:
+          "An organisation's members and their roles (owners and administrators; the reading is audited)",
+        params: OrganisationSlugSchema,
+        response: { 200: Type.Object({ items: Type.Array(MemberSchema) }), 404: problem },
+      },
+    },
+    async (request) => ({
+      items: await listMembers(context, request.actor, request.params.slug, originOf(request)),
+    }),
+  )
+
+  app.post(
+    '/api/organisations/:slug/members',
+    {
+      config: { access: { action: 'identity.organisation.members' } },
+      schema: {
+        tags,
+        security,
+        summary: 'Add a member by their exact email address',
+        params: OrganisationSlugSchema,
+        body: NewMemberSchema,
+        response: { 201: Type.Object({ personId: Type.String() }), 404: problem },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await addMemberByEmail(
+            context,
+            request.actor,
+            request.params.slug,
+            request.body,
+            originOf(request),
+          ),
+        ),
   )
 
   app.put(

@@ -43,3 +43,20 @@ export const MembershipBodySchema = Type.Object(
   { role: Type.Enum(MEMBERSHIP_ROLE_NAMES) },
   { additionalProperties: false },
 )
+
+export const OrganisationSlugSchema = Type.Object({
+  slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+})
+
+export const MemberSchema = Type.Object({
+  personId: Type.String(),
+  displayName: Type.String(),
+  email: Type.String(),
+  role: Type.Enum(MEMBERSHIP_ROLE_NAMES),
+  since: Type.String(),
+})
+
+export const NewMemberSchema = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 320 }), role: Type.Enum(MEMBERSHIP_ROLE_NAMES) },
+  { additionalProperties: false },
+)

@@ -69,3 +69,19 @@ export async function deleteMembership(
     WHERE person_id = ${personId} AND organisation_id = ${organisationId}`.execute(db)
   return Number(result.numAffectedRows ?? 0) > 0
 }
+
+export interface MemberRow {
+  person_id: string
+  display_name: string
+  email: string
+  role: MembershipRole
+  granted_at: Date
+}
+
+export async function selectMembers(db: Database, organisationId: string): Promise<MemberRow[]> {
+  const { rows } = await sql<MemberRow>`SELECT m.person_id, p.display_name, p.email, m.role, m.granted_at
+    FROM identity.memberships m JOIN identity.people p ON p.id = m.person_id
+    WHERE m.organisation_id = ${organisationId} AND p.status = 'active'
+    ORDER BY array_position(ARRAY['owner', 'editor', 'member'], m.role), p.display_name`.execute(db)
+  return rows
+}
