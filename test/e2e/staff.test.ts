@@ -129,9 +129,10 @@ describe('the counter clerk', () => {
     const { page, problems, close } = await open('/', { as: email('ghiseu') })
     const nav = page.getByRole('navigation', { name: messages.ro.nav.label })
     await nav.getByRole('link', { name: ro.nav.link }).click()
-    assert.equal(await page.locator('main h1').textContent(), ro.index.title)
+    // The click routes in the page: wait for the new heading rather than read the old one.
+    await page.locator('main h1', { hasText: ro.index.title }).waitFor()
     await page.getByRole('link', { name: ro.index.tools.people.name }).click()
-    assert.equal(await page.locator('main h1').textContent(), ro.people.title)
+    await page.locator('main h1', { hasText: ro.people.title }).waitFor()
     // A clerk has no tools for administrators.
     assert.equal(await page.getByRole('link', { name: ro.index.tools.audit.name }).count(), 0)
     await page.getByText(ro.people.audited).waitFor()
@@ -284,21 +285,65 @@ describe('the administrator', () => {
     await page.getByRole('link', { name: organisation.names.ro ?? organisation.name, exact: true }).click()
     await page.locator('main h1', { hasText: organisation.names.ro ?? organisation.name }).waitFor()
 
+    await page.getByText(ro.members.none).waitFor()
+
     await page.getByLabel(ro.people.searchLabel, { exact: true }).fill('maria')
     await page.getByRole('button', { name: ro.people.search }).click()
     await page.getByRole('button', { name: fill(ro.members.choose, { name: maria.displayName }) }).click()
-    await page.getByText(ro.members.notMember).waitFor()
-    await page.getByLabel(ro.members.role, { exact: true }).selectOption('editor')
-    await page.getByRole('button', { name: ro.members.add }).click()
-    await page
+    const chosen = page.locator('.chosen')
+    await chosen.getByText(ro.members.notMember).waitFor()
+    await chosen.getByLabel(ro.members.role, { exact: true }).selectOption('editor')
+    await chosen.getByRole('button', { name: ro.members.add }).click()
+    await chosen
       .getByText(fill(ro.members.saved, { name: maria.displayName, role: ro.membershipRoles.editor }))
       .waitFor()
-    await page.getByText(ro.members.currentRole).waitFor()
-    const account = await admin.json<{ memberships: { organisation: string; role: string }[] }>(
-      `/api/people/${maria.id}`,
+    await chosen.getByText(ro.members.currentRole).waitFor()
+    const memberships = async () =>
+      (await admin.json<{ memberships: { organisation: string; role: string }[] }>(`/api/people/${maria.id}`))
+        .memberships
+    assert.deepEqual(await memberships(), [{ organisation: organisation.slug, role: 'editor' }])
+
+    // The list shows her at once, with her role and the day she joined, written the Romanian way.
+    const member = page.locator('.members-table tbody tr', { hasText: maria.email })
+    await member.waitFor()
+    assert.ok((await member.textContent())?.includes(maria.displayName))
+    const role = member.getByLabel(`${ro.members.role}: ${maria.displayName}`, { exact: true })
+    assert.equal(await role.inputValue(), 'editor')
+    const since = member.locator('time')
+    assert.equal(
+      await since.textContent(),
+      new Intl.DateTimeFormat('ro', { dateStyle: 'medium' }).format(
+        new Date((await since.getAttribute('datetime')) ?? ''),
+      ),
     )
-    assert.deepEqual(account.memberships, [{ organisation: organisation.slug, role: 'editor' }])
     await screenshot(page, 'staff-admin-member-added')
+
+    await role.selectOption('member')
+    await member.getByRole('button', { name: `${ro.members.change}: ${maria.displayName}` }).click()
+    await page
+      .locator('.done', {
+        hasText: fill(ro.members.saved, { name: maria.displayName, role: ro.membershipRoles.member }),
+      })
+      .waitFor()
+    assert.deepEqual(await memberships(), [{ organisation: organisation.slug, role: 'member' }])
+
+    await member.getByRole('button', { name: `${ro.members.remove}: ${maria.displayName}` }).click()
+    const question = page.locator('.members-table .confirm', {
+      hasText: fill(ro.members.confirmRemove, { name: maria.displayName }),
+    })
+    await question.waitFor()
+    await screenshot(page, 'staff-admin-member-confirm-remove')
+    await question.getByRole('button', { name: ro.members.confirmYes }).click()
+    const removed = page.getByText(fill(ro.members.removed, { name: maria.displayName }))
+    await removed.waitFor()
+    await member.waitFor({ state: 'detached' })
+    assert.equal(
+      await removed.evaluate((element) => element === document.activeElement),
+      true,
+      'the focus moves to the message when the row goes',
+    )
+    assert.deepEqual(await memberships(), [])
+    await page.getByText(ro.members.none).waitFor()
 
     await page.getByLabel(ro.keys.name, { exact: true }).fill('Senzori de test')
     await page.getByLabel(ro.keys.scopes, { exact: true }).fill('catalog.dataset.read')
@@ -319,6 +364,71 @@ describe('the administrator', () => {
       headers: { authorization: `Bearer ${key}` },
     })
     assert.equal(probe.status, 401, 'a revoked key no longer opens anything')
+    assert.deepEqual(problems, [])
+    await close()
+  })
+})
+
+describe('the owner of an organisation', () => {
+  test('the Innovation Office owner adds László by his address, sees him listed, and is told plainly about an address without an account', async () => {
+    const laszlo = await findPerson(email('laszlo'))
+    const { items } = await admin.json<{ items: Organisation[] }>('/api/organisations')
+    const office = items.find((item) => item.slug === 'oficiul-de-inovare')
+    assert.ok(office, 'the demo has the Innovation Office')
+    const name = office.names.ro ?? office.name
+    const { page, problems, close } = await open('/', { as: email('inovare') })
+    await page
+      .getByRole('navigation', { name: messages.ro.nav.label })
+      .getByRole('link', { name: ro.nav.link })
+      .click()
+    await page.getByRole('link', { name: ro.index.tools.organisations.name }).click()
+    await page.locator('main h1', { hasText: ro.organisations.title }).waitFor()
+    await page.getByText(ro.organisations.leadOwned).waitFor()
+    // Only the organisation she owns.
+    assert.deepEqual(await page.locator('.data-table tbody tr td:first-child').allTextContents(), [name])
+    await page.getByRole('link', { name, exact: true }).click()
+    await page.locator('main h1', { hasText: name }).waitFor()
+
+    const rows = page.locator('.members-table tbody tr')
+    await rows.first().waitFor()
+    const self = rows.filter({ hasText: email('inovare') })
+    assert.ok((await self.textContent())?.includes(`(${ro.members.you})`))
+    assert.equal(await self.getByRole('combobox').inputValue(), 'owner')
+
+    const form = page.locator('form', { has: page.getByText(ro.members.addIntro) })
+    await form.getByLabel(ro.members.email, { exact: true }).fill(laszlo.email)
+    await form.getByLabel(ro.members.role, { exact: true }).selectOption('editor')
+    await form.getByRole('button', { name: ro.members.add }).click()
+    await form
+      .getByText(fill(ro.members.added, { email: laszlo.email, role: ro.membershipRoles.editor }))
+      .waitFor()
+    const added = rows.filter({ hasText: laszlo.email })
+    await added.waitFor()
+    assert.ok((await added.textContent())?.includes(laszlo.displayName))
+    assert.equal(
+      await added.getByLabel(`${ro.members.role}: ${laszlo.displayName}`, { exact: true }).inputValue(),
+      'editor',
+    )
+    assert.equal(
+      await form.getByLabel(ro.members.email, { exact: true }).inputValue(),
+      '',
+      'the form is ready again',
+    )
+    await screenshot(page, 'staff-owner-member-added')
+
+    await form.getByLabel(ro.members.email, { exact: true }).fill('nimeni@example.ro')
+    await form.getByRole('button', { name: ro.members.add }).click()
+    const alert = form.getByRole('alert')
+    await alert.waitFor()
+    const refusal = (await alert.textContent()) ?? ''
+    assert.ok(refusal.includes(ro.members.noAccount), refusal)
+    assert.equal(await rows.count(), 2, 'no one else was added')
+    await screenshot(page, 'staff-owner-no-account')
+
+    // Another organisation's page says it is not hers and offers nothing to change.
+    await page.goto(`${server.url}/staff/organisations/ciic`)
+    await page.getByText(ro.organisation.notYours).waitFor()
+    assert.equal(await page.locator('main .members-table, main form').count(), 0)
     assert.deepEqual(problems, [])
     await close()
   })
@@ -413,12 +523,15 @@ describe('the development outbox', () => {
 })
 
 describe('accessibility of the staff pages (axe, WCAG 2.1 A and AA)', () => {
+  /** Pages seen by someone other than the administrator. */
+  const viewers: Record<string, string> = { 'owned-organisation': email('inovare') }
   const pages: Record<string, () => Promise<string>> = {
     index: async () => '/staff',
     people: async () => '/staff/people?q=ana',
     person: async () => `/staff/people/${(await findPerson(email('ana'))).id}`,
     organisations: async () => '/staff/organisations',
     organisation: async () => '/staff/organisations/ciic',
+    'owned-organisation': async () => '/staff/organisations/oficiul-de-inovare',
     'sign-on-clients': async () => '/staff/sign-on-clients',
     audit: async () => '/staff/audit',
     outbox: async () => '/staff/outbox',
@@ -428,7 +541,7 @@ describe('accessibility of the staff pages (axe, WCAG 2.1 A and AA)', () => {
       for (const [name, path] of Object.entries(pages)) {
         test(`${name} in ${language} at ${width} px`, async () => {
           const { page, problems, close } = await open(await path(), {
-            as: email('administrator'),
+            as: viewers[name] ?? email('administrator'),
             language,
             width,
           })

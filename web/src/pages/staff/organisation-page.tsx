@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useId, useState } from 'react'
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { MEMBERSHIP_ROLE_NAMES } from '../../../../src/modules/identity/roles.ts'
@@ -19,11 +19,12 @@ import { PeopleSearch } from './people-search.tsx'
 import { mayManageOrganisation, type StaffAccess } from './staff-access.ts'
 import {
   type ApiKey,
+  getMembers,
   getOrganisation,
   getOrganisationKeys,
-  getPerson,
+  type Member,
+  type MembershipRole,
   type Organisation,
-  type Person,
   type PersonSummary,
 } from './staff-api.ts'
 import { Level, MembershipRoleName, OrganisationKindName } from './words.tsx'
@@ -71,7 +72,7 @@ export function OrganisationPage({ access }: { access: StaffAccess }) {
       </dl>
       {manages ? (
         <>
-          <Members organisation={data} canFindPeople={access.readPeople} />
+          <Members organisation={data} access={access} />
           <ApiKeys organisation={data} />
         </>
       ) : (
@@ -83,9 +84,14 @@ export function OrganisationPage({ access }: { access: StaffAccess }) {
   )
 }
 
-function Members({ organisation, canFindPeople }: { organisation: Organisation; canFindPeople: boolean }) {
+function Members({ organisation, access }: { organisation: Organisation; access: StaffAccess }) {
   const { t } = useTranslation('staff')
   const id = useId()
+  const load = useCallback(
+    (signal?: AbortSignal) => getMembers(organisation.slug, signal),
+    [organisation.slug],
+  )
+  const [members, reload] = useLoaded(load)
   const [chosen, setChosen] = useState<PersonSummary | null>(null)
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">
@@ -101,11 +107,25 @@ function Members({ organisation, canFindPeople }: { organisation: Organisation; 
           </li>
         ))}
       </ul>
-      <p className="hint">{t('members.noList')}</p>
-      {canFindPeople ? (
+      <p className="audited">{t('members.audited')}</p>
+      <Pending resource={members} />
+      {members.status === 'ready' && (
+        <MemberTable
+          organisation={organisation}
+          members={members.data.items}
+          access={access}
+          onChanged={reload}
+        />
+      )}
+
+      <h3>{t('members.addHeading')}</h3>
+      <AddByEmail organisation={organisation} onAdded={reload} />
+      {access.readPeople && (
         <>
+          <h3>{t('members.findHeading')}</h3>
+          <p>{t('members.findIntro')}</p>
           <PeopleSearch
-            headingLevel={3}
+            headingLevel={4}
             renderResult={(person) => (
               <div className="person-card">
                 <span className="person-card__name">{person.displayName}</span>
@@ -121,74 +141,375 @@ function Members({ organisation, canFindPeople }: { organisation: Organisation; 
               </div>
             )}
           />
-          {chosen && <Membership key={chosen.id} organisation={organisation} summary={chosen} />}
+          {chosen && members.status === 'ready' && (
+            <Membership
+              key={chosen.id}
+              organisation={organisation}
+              summary={chosen}
+              current={members.data.items.find((member) => member.personId === chosen.id)?.role}
+              onChanged={reload}
+            />
+          )}
         </>
-      ) : (
-        <p className="notice">{t('members.cannotFind')}</p>
       )}
     </section>
   )
 }
 
-/** One person's role in the organisation: read from their account, changed here. */
-function Membership({ organisation, summary }: { organisation: Organisation; summary: PersonSummary }) {
+const membersPath = (organisation: Organisation, personId?: string) =>
+  `/api/organisations/${encodeURIComponent(organisation.slug)}/members${
+    personId ? `/${encodeURIComponent(personId)}` : ''
+  }`
+
+/** The members, each with their role to change and a way to remove them (after a confirmation). */
+function MemberTable({
+  organisation,
+  members,
+  access,
+  onChanged,
+}: {
+  organisation: Organisation
+  members: Member[]
+  access: StaffAccess
+  onChanged: () => Promise<void>
+}) {
+  const { t } = useTranslation('staff')
+  const { state, refresh } = useSession()
+  const selfId = state.status === 'signed-in' ? state.account.id : undefined
+  const [done, setDone] = useState<string | null>(null)
+  // A removed member's row goes, and with it the button that had the focus: the focus moves to the message.
+  const doneBox = useRef<HTMLParagraphElement>(null)
+  const focusDone = useRef(false)
+  useEffect(() => {
+    if (done && focusDone.current) doneBox.current?.focus()
+    focusDone.current = false
+  }, [done])
+
+  const changed = async (member: Member, message: string, removed: boolean) => {
+    await onChanged()
+    focusDone.current = removed
+    setDone(message)
+    // Your own role decides what this page lets you do: read the session again.
+    if (member.personId === selfId) await refresh()
+  }
+
+  return (
+    <>
+      {members.length === 0 && <p>{t('members.none')}</p>}
+      {members.length > 0 && (
+        <table className="data-table members-table">
+          <caption className="visually-hidden">{t('members.listCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.name')}</th>
+              <th scope="col">{t('members.email')}</th>
+              <th scope="col">{t('members.role')}</th>
+              <th scope="col">{t('members.since')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('members.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <MemberRow
+                key={member.personId}
+                organisation={organisation}
+                member={member}
+                self={member.personId === selfId}
+                // An owner who is not an administrator loses this page with their own ownership.
+                locksOut={member.personId === selfId && !access.manageAllOrganisations}
+                onChanged={(message, removed) => changed(member, message, removed)}
+                onStart={() => setDone(null)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {done && (
+        <p className="done" role="status" ref={doneBox} tabIndex={-1}>
+          {done}
+        </p>
+      )}
+    </>
+  )
+}
+
+function MemberRow({
+  organisation,
+  member,
+  self,
+  locksOut,
+  onChanged,
+  onStart,
+}: {
+  organisation: Organisation
+  member: Member
+  self: boolean
+  locksOut: boolean
+  onChanged: (message: string, removed: boolean) => Promise<void>
+  onStart: () => void
+}) {
   const { t } = useTranslation('staff')
   const { send } = useSession()
   const id = useId()
-  const load = useCallback((signal?: AbortSignal) => getPerson(summary.id, signal), [summary.id])
-  const [person, reload] = useLoaded<Person>(load)
-  const current =
-    person.status === 'ready'
-      ? person.data.memberships.find((membership) => membership.organisation === organisation.slug)?.role
-      : undefined
-  const [role, setRole] = useState<string>('member')
-  const [done, setDone] = useState<string | null>(null)
+  const [role, setRole] = useState<MembershipRole>(member.role)
+  const [confirming, setConfirming] = useState<'remove' | 'demote' | null>(null)
   const action = useAction()
-  const path = `/api/organisations/${encodeURIComponent(organisation.slug)}/members/${encodeURIComponent(summary.id)}`
+  const question = useRef<HTMLParagraphElement>(null)
+  const removeButton = useRef<HTMLButtonElement>(null)
+  const roleSelect = useRef<HTMLSelectElement>(null)
+  const path = membersPath(organisation, member.personId)
+  const roleName = (name: MembershipRole) => t(`membershipRoles.${name}`)
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    setDone(null)
-    if (await action.run(async () => void (await send(path, 'PUT', { role })))) {
-      await reload()
-      setDone(
-        t('members.saved', {
-          name: summary.displayName,
-          role: t(`membershipRoles.${role}` as 'membershipRoles.member'),
-        }),
-      )
-    }
+  useEffect(() => {
+    if (confirming) question.current?.focus()
+  }, [confirming])
+  // The list was read again (a change here or by the search below): show the role it holds now.
+  useEffect(() => setRole(member.role), [member.role])
+
+  const save = async () => {
+    setConfirming(null)
+    onStart()
+    if (await action.run(async () => void (await send(path, 'PUT', { role }))))
+      await onChanged(t('members.saved', { name: member.displayName, role: roleName(role) }), false)
   }
   const remove = async () => {
+    onStart()
+    if (await action.run(async () => void (await send(path, 'DELETE'))))
+      await onChanged(t('members.removed', { name: member.displayName }), true)
+    else setConfirming(null)
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (locksOut && member.role === 'owner' && role !== 'owner') setConfirming('demote')
+    else void save()
+  }
+  const cancel = () => {
+    const was = confirming
+    setConfirming(null)
+    setRole(member.role)
+    if (was === 'remove') removeButton.current?.focus()
+    else roleSelect.current?.focus()
+  }
+  // The question, the progress and any problem take a row of their own under the member, full width.
+  const more = confirming !== null || action.busy || action.error !== null
+
+  return (
+    <>
+      <tr className={more ? 'members-table__member members-table__member--more' : 'members-table__member'}>
+        <td data-label={t('members.name')}>
+          {member.displayName}
+          {self && <span className="muted"> ({t('members.you')})</span>}
+        </td>
+        <td data-label={t('members.email')}>{member.email}</td>
+        <td data-label={t('members.role')}>
+          <form className="member-role" onSubmit={submit}>
+            <label htmlFor={`${id}-role`} className="visually-hidden">
+              {`${t('members.role')}: ${member.displayName}`}
+            </label>
+            <select
+              id={`${id}-role`}
+              ref={roleSelect}
+              value={role}
+              disabled={action.busy}
+              onChange={(event) => setRole(event.target.value as MembershipRole)}
+            >
+              {MEMBERSHIP_ROLE_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {roleName(name)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="submit"
+              className="button--secondary"
+              disabled={action.busy || role === member.role}
+              aria-label={`${t('members.change')}: ${member.displayName}`}
+            >
+              {t('members.change')}
+            </button>
+          </form>
+        </td>
+        <td data-label={t('members.since')}>
+          <DateTime value={member.since} dateOnly />
+        </td>
+        <td>
+          <button
+            type="button"
+            ref={removeButton}
+            className="button--secondary"
+            disabled={action.busy || confirming !== null}
+            aria-label={`${t('members.remove')}: ${member.displayName}`}
+            onClick={() => setConfirming('remove')}
+          >
+            {t('members.remove')}
+          </button>
+        </td>
+      </tr>
+      {more && (
+        <tr className="members-table__more">
+          <td colSpan={5}>
+            {confirming && (
+              <div className="confirm">
+                <p ref={question} tabIndex={-1}>
+                  {confirming === 'remove'
+                    ? t('members.confirmRemove', { name: member.displayName })
+                    : t('members.confirmDemote', { role: roleName(role) })}
+                  {locksOut && <> {t('members.lockOut')}</>}
+                </p>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button--danger"
+                    disabled={action.busy}
+                    onClick={confirming === 'remove' ? remove : save}
+                  >
+                    {confirming === 'remove' ? t('members.confirmYes') : t('members.confirmChange')}
+                  </button>
+                  <button type="button" className="button--secondary" disabled={action.busy} onClick={cancel}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
+            )}
+            {action.busy && <Working>{t('common.saving')}</Working>}
+            <ProblemAlert error={action.error} />
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}
+
+/** Owners add people by their exact address; the person must have signed up already. */
+function AddByEmail({ organisation, onAdded }: { organisation: Organisation; onAdded: () => Promise<void> }) {
+  const { t } = useTranslation('staff')
+  const { send } = useSession()
+  const id = useId()
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState<MembershipRole>('member')
+  const [done, setDone] = useState<string | null>(null)
+  const action = useAction()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
     setDone(null)
-    if (await action.run(async () => void (await send(path, 'DELETE')))) {
-      await reload()
-      setDone(t('members.removed', { name: summary.displayName }))
+    const address = email.trim()
+    if (
+      await action.run(
+        async () => void (await send(membersPath(organisation), 'POST', { email: address, role })),
+      )
+    ) {
+      setEmail('')
+      await onAdded()
+      setDone(t('members.added', { email: address, role: t(`membershipRoles.${role}`) }))
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <p className="form__intro" id={`${id}-intro`}>
+        {t('members.addIntro')}
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-email`}>{t('members.email')}</label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          value={email}
+          required
+          maxLength={320}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={`${id}-intro ${id}-email-hint`}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <p className="hint" id={`${id}-email-hint`}>
+          {t('members.emailHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('members.role')}</label>
+        <select
+          id={`${id}-role`}
+          value={role}
+          onChange={(event) => setRole(event.target.value as MembershipRole)}
+        >
+          {MEMBERSHIP_ROLE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {t(`membershipRoles.${name}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={action.busy}>
+          {t('members.add')}
+        </button>
+      </div>
+      {action.busy && <Working>{t('common.saving')}</Working>}
+      <ProblemAlert error={action.error} explain={{ PERSON_NOT_FOUND: t('members.noAccount') }} />
+      {done && <Done>{done}</Done>}
+    </form>
+  )
+}
+
+/** Someone found by the search: added here, or already listed above. */
+function Membership({
+  organisation,
+  summary,
+  current,
+  onChanged,
+}: {
+  organisation: Organisation
+  summary: PersonSummary
+  current: MembershipRole | undefined
+  onChanged: () => Promise<void>
+}) {
+  const { t } = useTranslation('staff')
+  const { send } = useSession()
+  const id = useId()
+  const [role, setRole] = useState<MembershipRole>('member')
+  // The message stays only while the list still holds the role it reports.
+  const [done, setDone] = useState<{ text: string; role: MembershipRole } | null>(null)
+  const action = useAction()
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault()
+    setDone(null)
+    if (
+      await action.run(async () => void (await send(membersPath(organisation, summary.id), 'PUT', { role })))
+    ) {
+      await onChanged()
+      setDone({
+        text: t('members.saved', { name: summary.displayName, role: t(`membershipRoles.${role}`) }),
+        role,
+      })
     }
   }
 
   return (
     <section className="chosen" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{summary.displayName}</h3>
+      <h4 id={`${id}-heading`}>{summary.displayName}</h4>
       <p>
         {summary.email} · <Level level={summary.assuranceLevel} />
       </p>
-      <Pending resource={person} />
-      {person.status === 'ready' && (
+      {current ? (
+        <p>
+          {t('members.currentRole')} <MembershipRoleName role={current} />. {t('members.changeInList')}
+        </p>
+      ) : (
         <>
-          <p>
-            {current ? (
-              <>
-                {t('members.currentRole')} <MembershipRoleName role={current} />
-              </>
-            ) : (
-              t('members.notMember')
-            )}
-          </p>
-          <form className="form form--inline" onSubmit={save}>
+          <p>{t('members.notMember')}</p>
+          <form className="form form--inline" onSubmit={add}>
             <div className="field">
               <label htmlFor={`${id}-role`}>{t('members.role')}</label>
-              <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value)}>
+              <select
+                id={`${id}-role`}
+                value={role}
+                onChange={(event) => setRole(event.target.value as MembershipRole)}
+              >
                 {MEMBERSHIP_ROLE_NAMES.map((name) => (
                   <option key={name} value={name}>
                     {t(`membershipRoles.${name}`)}
@@ -198,20 +519,15 @@ function Membership({ organisation, summary }: { organisation: Organisation; sum
             </div>
             <div className="actions">
               <button type="submit" disabled={action.busy}>
-                {current ? t('members.change') : t('members.add')}
+                {t('members.add')}
               </button>
-              {current && (
-                <button type="button" className="button--danger" disabled={action.busy} onClick={remove}>
-                  {t('members.remove')}
-                </button>
-              )}
             </div>
           </form>
         </>
       )}
       {action.busy && <Working>{t('common.saving')}</Working>}
       <ProblemAlert error={action.error} />
-      {done && <Done>{done}</Done>}
+      {done && done.role === current && <Done>{done.text}</Done>}
     </section>
   )
 }

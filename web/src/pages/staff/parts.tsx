@@ -26,16 +26,28 @@ type ExplainedCode = (typeof EXPLAINED)[number]
 const isExplained = (code: string | undefined): code is ExplainedCode =>
   EXPLAINED.includes(code as ExplainedCode)
 
-/** The server's problem, next to the form or list it concerns, announced at once. */
-export function ProblemAlert({ error }: { error: unknown }) {
+/**
+ * The server's problem, next to the form or list it concerns, announced at once. `explain` words a
+ * code for this place when the general explanation would mislead (e.g. an unknown address).
+ */
+export function ProblemAlert({
+  error,
+  explain = {},
+}: {
+  error: unknown
+  explain?: Partial<Record<string, string>>
+}) {
   const { t } = useTranslation('staff')
   if (!error) return null
   const problem = error instanceof ApiError ? error : undefined
-  const text = isExplained(problem?.code)
-    ? t(`problems.${problem.code}`)
-    : problem?.status === 0 || !problem
-      ? t('problems.unreachable')
-      : problem.message
+  const local = problem?.code ? explain[problem.code] : undefined
+  const text = local
+    ? local
+    : isExplained(problem?.code)
+      ? t(`problems.${problem.code}`)
+      : problem?.status === 0 || !problem
+        ? t('problems.unreachable')
+        : problem.message
   return (
     <div className="problem" role="alert">
       <p>{text}</p>

@@ -13,7 +13,7 @@ export function PeopleSearch({
   renderResult,
   headingLevel = 2,
 }: {
-  headingLevel?: 2 | 3
+  headingLevel?: 2 | 3 | 4
   initial?: string
   onSearched?: (q: string) => void
   renderResult: (person: PersonSummary) => ReactNode
@@ -49,7 +49,7 @@ export function PeopleSearch({
     void submit()
   }, [])
 
-  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const Heading = `h${headingLevel}` as const
   const tooShort = q.trim().length > 0 && q.trim().length < 2
 
   return (

@@ -54,6 +54,16 @@ export type ApiKey = {
   lastUsedAt: string | null
 }
 
+export type MembershipRole = 'owner' | 'editor' | 'member'
+
+export type Member = {
+  personId: string
+  displayName: string
+  email: string
+  role: MembershipRole
+  since: string
+}
+
 export type SignOnClient = {
   clientId: string
   name: string
@@ -129,6 +139,10 @@ export const getOrganisation = (slug: string, signal?: AbortSignal) =>
 
 export const getOrganisationKeys = (slug: string, signal?: AbortSignal) =>
   getJson<{ items: ApiKey[] }>(`/api/organisations/${encodeURIComponent(slug)}/api-keys`, signal)
+
+/** Reading the members is recorded in the audit log. */
+export const getMembers = (slug: string, signal?: AbortSignal) =>
+  getJson<{ items: Member[] }>(`/api/organisations/${encodeURIComponent(slug)}/members`, signal)
 
 export const getSignOnClients = (signal?: AbortSignal) =>
   getJson<{ items: SignOnClient[] }>('/api/oidc/clients', signal)
