@@ -20,6 +20,19 @@ export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaPrope
   attribution: string
 }
 
+/** An API key as the account and staff pages list it; the secret itself is shown once, on creation. */
+export type ApiKey = {
+  id: string
+  prefix: string
+  name: string
+  organisation: string | null
+  scopes: string[]
+  createdAt: string
+  expiresAt: string | null
+  revokedAt: string | null
+  lastUsedAt: string | null
+}
+
 /** An application/problem+json answer (RFC 9457) or a failure to reach the server. */
 export class ApiError extends Error {
   readonly status: number
@@ -35,13 +48,30 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal: AbortSignal): Promise<T> {
+/** The ApiError for a failed answer: a problem's detail (else its title), code and request id. */
+export async function problemOf(response: Response): Promise<ApiError> {
+  const problem = (await response.json().catch(() => ({}))) as {
+    title?: string
+    detail?: string
+    code?: string
+    requestId?: string
+  }
+  return new ApiError(
+    response.status,
+    problem.detail ?? problem.title ?? response.statusText,
+    problem.code,
+    problem.requestId,
+  )
+}
+
+/**
+ * GETs JSON from the API; a problem answer becomes an ApiError (see problemOf). A failure to reach
+ * the server, or an abort, rejects with fetch's own error.
+ */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, { signal, headers: { accept: 'application/json' } })
-  if (response.ok) return (await response.json()) as T
-  const problem = response.headers.get('content-type')?.includes('json')
-    ? ((await response.json().catch(() => ({}))) as { title?: string; code?: string; requestId?: string })
-    : {}
-  throw new ApiError(response.status, problem.title ?? response.statusText, problem.code, problem.requestId)
+  if (!response.ok) throw await problemOf(response)
+  return (await response.json()) as T
 }
 
 export const getPlatform = (signal: AbortSignal) => getJson<Platform>('/api/platform', signal)

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react'
-import { ApiError } from './api.ts'
+import { problemOf } from './api.ts'
 
 export type Account = {
   id: string
@@ -68,21 +68,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         body: body === undefined ? undefined : JSON.stringify(body),
       })
       if (response.status === 204) return undefined as T
-      const parsed = (await response.json().catch(() => ({}))) as T & {
-        title?: string
-        code?: string
-        requestId?: string
-        detail?: string
-      }
-      if (!response.ok) {
-        throw new ApiError(
-          response.status,
-          parsed.detail ?? parsed.title ?? response.statusText,
-          parsed.code,
-          parsed.requestId,
-        )
-      }
-      return parsed
+      if (!response.ok) throw await problemOf(response)
+      return (await response.json().catch(() => ({}))) as T
     },
     [],
   )

@@ -1,4 +1,3 @@
-import { ApiError } from '../../api.ts'
 import type { Account } from '../../session.tsx'
 
 export type { Account }
@@ -17,17 +16,7 @@ export type SessionItem = {
 
 export type Passkey = { id: string; name: string; createdAt: string; lastUsedAt: string | null }
 
-export type ApiKey = {
-  id: string
-  prefix: string
-  name: string
-  organisation: string | null
-  scopes: string[]
-  createdAt: string
-  expiresAt: string | null
-  revokedAt: string | null
-  lastUsedAt: string | null
-}
+export type { ApiKey } from '../../api.ts'
 
 export type Consent = {
   key: string
@@ -69,25 +58,6 @@ export type Interaction = {
 
 /** A WebAuthn ceremony the server started: its id and the options as JSON. */
 export type Ceremony = { challengeId: string; options: unknown }
-
-/** Reads JSON from the API; a problem answer becomes an ApiError with its detail and code. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal, headers: { accept: 'application/json' } })
-  const body = (await response.json().catch(() => ({}))) as T & {
-    title?: string
-    detail?: string
-    code?: string
-    requestId?: string
-  }
-  if (!response.ok)
-    throw new ApiError(
-      response.status,
-      body.detail ?? body.title ?? response.statusText,
-      body.code,
-      body.requestId,
-    )
-  return body
-}
 
 /** The text in the reader's language, else Romanian, the platform's default. */
 export function localized(text: LocalizedText, language: string | undefined): string {

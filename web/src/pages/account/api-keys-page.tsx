@@ -1,14 +1,15 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { getJson } from '../../api.ts'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
 import { useDocumentTitle } from '../../use-document-title.ts'
-import { type ApiKey, getJson } from './account-api.ts'
+import { useResource } from '../../use-resource.ts'
+import type { ApiKey } from './account-api.ts'
 import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { useAction } from './use-action.ts'
-import { useLoaded } from './use-loaded.ts'
 
 const loadKeys = (signal: AbortSignal) => getJson<{ items: ApiKey[] }>('/api/account/api-keys', signal)
 const expiries = ['30', '90', '365', ''] as const
@@ -17,7 +18,7 @@ export function ApiKeysPage() {
   const { t } = useTranslation('account')
   const { send } = useSession()
   const formatDate = useFormatDate()
-  const [keys, reload] = useLoaded(loadKeys)
+  const [keys, reload] = useResource(loadKeys, 'always')
   const [name, setName] = useState('')
   const [scopes, setScopes] = useState('')
   const [expiry, setExpiry] = useState<(typeof expiries)[number]>('90')

@@ -1,15 +1,15 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { ApiError } from '../../api.ts'
+import { ApiError, getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
 import { useDocumentTitle } from '../../use-document-title.ts'
-import { getJson, type Interaction } from './account-api.ts'
+import { useResource } from '../../use-resource.ts'
+import type { Interaction } from './account-api.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { SignInForm } from './sign-in-form.tsx'
 import { useAction } from './use-action.ts'
-import { useLoaded } from './use-loaded.ts'
 
 const knownScopes = [
   'openid',
@@ -47,7 +47,7 @@ export function AuthorizePage() {
       getJson<Interaction>(`/api/oidc/interactions/${encodeURIComponent(uid)}`, signal),
     [uid, signedInAs],
   )
-  const [interaction, reload] = useLoaded(load)
+  const [interaction, reload] = useResource(load, 'always')
   useDocumentTitle(t('authorize.title'))
 
   if (state.status === 'loading')

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { getJson } from '../../api.ts'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
 import { useDocumentTitle } from '../../use-document-title.ts'
-import { getJson } from './account-api.ts'
+import { useResource } from '../../use-resource.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { useAction } from './use-action.ts'
-import { useLoaded } from './use-loaded.ts'
 
 const loadDeletion = (signal: AbortSignal) => getJson<{ kept: string[] }>('/api/account/deletion', signal)
 
@@ -16,7 +16,7 @@ export function DeleteAccountPage() {
   const { t } = useTranslation('account')
   const { send, refresh } = useSession()
   const navigate = useNavigate()
-  const [deletion, reload] = useLoaded(loadDeletion)
+  const [deletion, reload] = useResource(loadDeletion, 'always')
   const [password, setPassword] = useState('')
   const [understood, setUnderstood] = useState(false)
   const { run, busy, error } = useAction()

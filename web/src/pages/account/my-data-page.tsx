@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
 import { useDocumentTitle } from '../../use-document-title.ts'
-import { type Consent, type DataUse, getJson, localized } from './account-api.ts'
+import { useResource } from '../../use-resource.ts'
+import { type Consent, type DataUse, localized } from './account-api.ts'
 import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { useOrganisationNames } from './use-account.ts'
 import { useAction } from './use-action.ts'
-import { useLoaded } from './use-loaded.ts'
 
 const loadConsents = (signal: AbortSignal) => getJson<{ items: Consent[] }>('/api/account/consents', signal)
 const loadDataUses = (signal: AbortSignal) => getJson<{ items: DataUse[] }>('/api/account/data-uses', signal)
@@ -67,7 +68,7 @@ function Consents() {
   const formatDate = useFormatDate()
   const organisationName = useOrganisationNames()
   const categoryName = useCategoryName()
-  const [consents, reload] = useLoaded(loadConsents)
+  const [consents, reload] = useResource(loadConsents, 'always')
   const [pending, setPending] = useState<string | null>(null)
   const { run, error } = useAction()
 
@@ -163,7 +164,7 @@ function DataUses() {
   const formatDate = useFormatDate()
   const organisationName = useOrganisationNames()
   const categoryName = useCategoryName()
-  const [uses, reload] = useLoaded(loadDataUses)
+  const [uses, reload] = useResource(loadDataUses, 'always')
 
   return (
     <section aria-labelledby="uses-heading">

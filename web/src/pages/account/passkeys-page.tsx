@@ -1,14 +1,15 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { getJson } from '../../api.ts'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
 import { useDocumentTitle } from '../../use-document-title.ts'
-import { type Ceremony, getJson, type Passkey } from './account-api.ts'
+import { useResource } from '../../use-resource.ts'
+import type { Ceremony, Passkey } from './account-api.ts'
 import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { useAction } from './use-action.ts'
-import { useLoaded } from './use-loaded.ts'
 import { createPasskey, passkeysSupported } from './webauthn.ts'
 
 const loadPasskeys = (signal: AbortSignal) => getJson<{ items: Passkey[] }>('/api/account/passkeys', signal)
@@ -17,7 +18,7 @@ export function PasskeysPage() {
   const { t } = useTranslation('account')
   const { send } = useSession()
   const formatDate = useFormatDate()
-  const [passkeys, reload] = useLoaded(loadPasskeys)
+  const [passkeys, reload] = useResource(loadPasskeys, 'always')
   const [name, setName] = useState('')
   const [status, setStatus] = useState('')
   const adding = useAction()

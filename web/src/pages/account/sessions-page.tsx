@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
 import { useDocumentTitle } from '../../use-document-title.ts'
-import { getJson, type SessionItem } from './account-api.ts'
+import { useResource } from '../../use-resource.ts'
+import type { SessionItem } from './account-api.ts'
 import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { useAction } from './use-action.ts'
-import { useLoaded } from './use-loaded.ts'
 
 const loadSessions = (signal: AbortSignal) =>
   getJson<{ items: SessionItem[] }>('/api/account/sessions', signal)
@@ -16,7 +17,7 @@ export function SessionsPage() {
   const { t } = useTranslation('account')
   const { send } = useSession()
   const formatDate = useFormatDate()
-  const [sessions, reload] = useLoaded(loadSessions)
+  const [sessions, reload] = useResource(loadSessions, 'always')
   const { run, busy, error } = useAction()
   const [ended, setEnded] = useState<string | null>(null)
   useDocumentTitle(t('sessions.title'))

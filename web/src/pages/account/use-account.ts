@@ -1,8 +1,9 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import { getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
 import { useResource } from '../../use-resource.ts'
-import { type Account, getJson, type Organisation } from './account-api.ts'
+import type { Account, Organisation } from './account-api.ts'
 
 /** The signed-in person's account; only inside AccountArea, which makes sure there is one. */
 export function useAccount(): Account {

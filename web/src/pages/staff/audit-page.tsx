@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
 import { DateTime, ProblemAlert, StaffPage, useAction, Working } from './parts.tsx'
 import type { StaffAccess } from './staff-access.ts'
-import { type AuditEntry, getJson, type AuditPage as Page, query } from './staff-api.ts'
+import { type AuditEntry, type AuditPage as Page, query } from './staff-api.ts'
 import { OutcomeName } from './words.tsx'
 
 const PAGE_SIZE = 50

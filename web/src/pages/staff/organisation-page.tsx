@@ -3,18 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { MEMBERSHIP_ROLE_NAMES } from '../../../../src/modules/identity/roles.ts'
 import { useSession } from '../../session.tsx'
+import { useResource } from '../../use-resource.ts'
 import { useOrganisationName } from './organisations.ts'
-import {
-  DateTime,
-  Done,
-  Pending,
-  ProblemAlert,
-  SecretOnce,
-  StaffPage,
-  useAction,
-  useLoaded,
-  Working,
-} from './parts.tsx'
+import { DateTime, Done, Pending, ProblemAlert, SecretOnce, StaffPage, useAction, Working } from './parts.tsx'
 import { PeopleSearch } from './people-search.tsx'
 import { mayManageOrganisation, type StaffAccess } from './staff-access.ts'
 import {
@@ -33,7 +24,7 @@ export function OrganisationPage({ access }: { access: StaffAccess }) {
   const { t } = useTranslation('staff')
   const { slug = '' } = useParams()
   const load = useCallback((signal?: AbortSignal) => getOrganisation(slug, signal), [slug])
-  const [organisation] = useLoaded(load)
+  const [organisation] = useResource(load)
   const nameOf = useOrganisationName()
   const back = { to: '/staff/organisations', label: t('organisation.back') }
 
@@ -91,7 +82,7 @@ function Members({ organisation, access }: { organisation: Organisation; access:
     (signal?: AbortSignal) => getMembers(organisation.slug, signal),
     [organisation.slug],
   )
-  const [members, reload] = useLoaded(load)
+  const [members, reload] = useResource(load, 'reload')
   const [chosen, setChosen] = useState<PersonSummary | null>(null)
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">
@@ -540,7 +531,7 @@ function ApiKeys({ organisation }: { organisation: Organisation }) {
     (signal?: AbortSignal) => getOrganisationKeys(organisation.slug, signal),
     [organisation.slug],
   )
-  const [keys, reload] = useLoaded(load)
+  const [keys, reload] = useResource(load, 'reload')
   const [name, setName] = useState('')
   const [scopes, setScopes] = useState('')
   const [days, setDays] = useState('')

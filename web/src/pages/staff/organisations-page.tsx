@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useResource } from '../../use-resource.ts'
 import { useOrganisationName } from './organisations.ts'
-import { Pending, StaffPage, useLoaded } from './parts.tsx'
+import { Pending, StaffPage } from './parts.tsx'
 import type { StaffAccess } from './staff-access.ts'
 import { getOrganisations } from './staff-api.ts'
 import { OrganisationKindName } from './words.tsx'
@@ -9,7 +10,7 @@ import { OrganisationKindName } from './words.tsx'
 /** Organisations whose members and keys the person may manage: all for administrators, else their own. */
 export function OrganisationsPage({ access }: { access: StaffAccess }) {
   const { t } = useTranslation('staff')
-  const [organisations] = useLoaded(getOrganisations)
+  const [organisations] = useResource(getOrganisations)
   const nameOf = useOrganisationName()
   const shown =
     organisations.status === 'ready'

@@ -1,8 +1,9 @@
 import { type FormEvent, useCallback, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../api.ts'
-import { DateTime, Pending, StaffPage, useLoaded } from './parts.tsx'
-import { getJson, type Mail, query } from './staff-api.ts'
+import { ApiError, getJson } from '../../api.ts'
+import { useResource } from '../../use-resource.ts'
+import { DateTime, Pending, StaffPage } from './parts.tsx'
+import { type Mail, query } from './staff-api.ts'
 
 const LINK = /(https?:\/\/[^\s<>"')]+)/g
 
@@ -35,7 +36,7 @@ export function OutboxPage() {
     (signal?: AbortSignal) => getJson<{ items: Mail[] }>(`/api/outbox${query({ to, limit: 50 })}`, signal),
     [to],
   )
-  const [mail] = useLoaded(load)
+  const [mail] = useResource(load)
   const smtp = mail.status === 'error' && mail.error instanceof ApiError && mail.error.status === 404
 
   const submit = (event: FormEvent) => {

@@ -123,33 +123,6 @@ export function useAction() {
   return { busy, error, run, setError }
 }
 
-/**
- * Loads once per `load` identity (keep it stable); `reload` reads again while the current data
- * stays on screen, so a confirmation next to it is not lost.
- */
-export function useLoaded<T>(load: (signal?: AbortSignal) => Promise<T>): [Resource<T>, () => Promise<void>] {
-  const [resource, setResource] = useState<Resource<T>>({ status: 'loading' })
-  useEffect(() => {
-    const controller = new AbortController()
-    setResource({ status: 'loading' })
-    load(controller.signal).then(
-      (data) => setResource({ status: 'ready', data }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResource({ status: 'error', error })
-      },
-    )
-    return () => controller.abort()
-  }, [load])
-  const reload = useCallback(async () => {
-    try {
-      setResource({ status: 'ready', data: await load() })
-    } catch (error) {
-      setResource({ status: 'error', error })
-    }
-  }, [load])
-  return [resource, reload]
-}
-
 /** Loading, or the problem, of a resource; null once it is ready. */
 export function Pending({ resource }: { resource: Resource<unknown> }) {
   const { t } = useTranslation('staff')

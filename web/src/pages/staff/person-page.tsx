@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { PLATFORM_ROLE_NAMES } from '../../../../src/modules/identity/roles.ts'
 import { useSession } from '../../session.tsx'
-import { DateTime, Done, Pending, ProblemAlert, StaffPage, useAction, useLoaded, Working } from './parts.tsx'
+import { useResource } from '../../use-resource.ts'
+import { DateTime, Done, Pending, ProblemAlert, StaffPage, useAction, Working } from './parts.tsx'
 import { mayManageOrganisation, type StaffAccess } from './staff-access.ts'
 import { getPerson, type Level as LevelCode, type Person } from './staff-api.ts'
 import { DocumentTypeName, Level, LevelName, MembershipRoleName, RoleName } from './words.tsx'
@@ -14,7 +15,7 @@ export function PersonPage({ access }: { access: StaffAccess }) {
   const { t } = useTranslation('staff')
   const { id = '' } = useParams()
   const load = useCallback((signal?: AbortSignal) => getPerson(id, signal), [id])
-  const [person, reload] = useLoaded(load)
+  const [person, reload] = useResource(load, 'reload')
   const { state } = useSession()
   const self = state.status === 'signed-in' && state.account.id === id
   const back = { to: '/staff/people', label: t('person.back') }

@@ -2,17 +2,8 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { API_SCOPES } from '../../../../src/modules/identity/oidc/scopes.ts'
 import { useSession } from '../../session.tsx'
-import {
-  DateTime,
-  Done,
-  Pending,
-  ProblemAlert,
-  SecretOnce,
-  StaffPage,
-  useAction,
-  useLoaded,
-  Working,
-} from './parts.tsx'
+import { useResource } from '../../use-resource.ts'
+import { DateTime, Done, Pending, ProblemAlert, SecretOnce, StaffPage, useAction, Working } from './parts.tsx'
 import { getSignOnClients, type SignOnClient } from './staff-api.ts'
 
 const SCOPES = Object.keys(API_SCOPES)
@@ -25,7 +16,7 @@ const lines = (text: string) =>
 /** The city apps (OpenID Connect relying parties) allowed to use the platform's sign-on. */
 export function SignOnClientsPage() {
   const { t } = useTranslation('staff')
-  const [clients, reload] = useLoaded(getSignOnClients)
+  const [clients, reload] = useResource(getSignOnClients, 'reload')
   const [created, setCreated] = useState<{
     clientId: string
     clientSecret: string | null

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api.ts'
+import { type ApiKey, getJson } from '../../api.ts'
 
 export type Level = 'low' | 'substantial' | 'high'
 
@@ -42,17 +42,7 @@ export type Organisation = {
   website: string | null
 }
 
-export type ApiKey = {
-  id: string
-  prefix: string
-  name: string
-  organisation: string | null
-  scopes: string[]
-  createdAt: string
-  expiresAt: string | null
-  revokedAt: string | null
-  lastUsedAt: string | null
-}
+export type { ApiKey }
 
 export type MembershipRole = 'owner' | 'editor' | 'member'
 
@@ -91,30 +81,6 @@ export type AuditEntry = {
 export type AuditPage = { items: AuditEntry[]; next: number | null }
 
 export type Mail = { id: number; recipient: string; subject: string; body: string; sentAt: string }
-
-/** GETs JSON; a problem answer becomes an ApiError carrying the problem's detail, code and request id. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, { signal, headers: { accept: 'application/json' } })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ApiError(0, 'The server could not be reached.')
-  }
-  if (response.ok) return (await response.json()) as T
-  const problem = (await response.json().catch(() => ({}))) as {
-    title?: string
-    detail?: string
-    code?: string
-    requestId?: string
-  }
-  throw new ApiError(
-    response.status,
-    problem.detail ?? problem.title ?? response.statusText,
-    problem.code,
-    problem.requestId,
-  )
-}
 
 export const query = (parameters: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams()
