@@ -4,7 +4,6 @@ import type { ModuleContext } from '../../platform/module.ts'
 import { API_KEY_PREFIX } from './commands/api-keys.ts'
 import { identifySession } from './commands/sessions.ts'
 import { identifyAccessToken } from './oidc/access-tokens.ts'
-import { OIDC_PATH } from './oidc/provider.ts'
 import { can } from './permissions.ts'
 import { hashSecret, sameSecret } from './secrets.ts'
 import { readSessionCookie } from './session-cookie.ts'
@@ -23,8 +22,6 @@ const refused = (status: 401 | 403, code: string, detail: string): AccessDecisio
 export function identityAccessControl(context: ModuleContext): AccessControl {
   return {
     async identify(request: FastifyRequest): Promise<Actor | AccessDecision> {
-      // The OpenID provider authenticates its own callers (client secrets, its own tokens and forms).
-      if (request.url.startsWith(`${OIDC_PATH}/`)) return { kind: 'anonymous' }
       const authorization = request.headers.authorization
       if (authorization) return identifyBearer(context, authorization)
       const sessionId = readSessionCookie(request)

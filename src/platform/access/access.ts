@@ -62,6 +62,11 @@ export const nobodySignedIn: AccessControl = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
+    /**
+     * The route checks its callers' credentials itself (an OpenID provider reads client secrets
+     * and its own forms): the platform does not identify the caller there.
+     */
+    ownCredentials?: boolean
   }
   interface FastifyRequest {
     actor: Actor

@@ -38,6 +38,17 @@ const descriptor = (credential: Descriptor): PublicKeyCredentialDescriptor => ({
 export const passkeysSupported = () =>
   typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function'
 
+/** The fields every WebAuthn answer carries, in the JSON form the server reads. */
+function envelope(credential: PublicKeyCredential) {
+  return {
+    id: credential.id,
+    rawId: bufferToBase64url(credential.rawId),
+    type: credential.type,
+    clientExtensionResults: credential.getClientExtensionResults(),
+    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+  }
+}
+
 /** Asks the authenticator for a new passkey; answers the registration JSON the server checks. */
 export async function createPasskey(options: unknown) {
   const json = options as CreationJson
@@ -52,11 +63,7 @@ export async function createPasskey(options: unknown) {
   if (!credential) throw new DOMException('No passkey was created', 'NotAllowedError')
   const response = credential.response as AuthenticatorAttestationResponse
   return {
-    id: credential.id,
-    rawId: bufferToBase64url(credential.rawId),
-    type: credential.type,
-    clientExtensionResults: credential.getClientExtensionResults(),
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+    ...envelope(credential),
     response: {
       clientDataJSON: bufferToBase64url(response.clientDataJSON),
       attestationObject: bufferToBase64url(response.attestationObject),
@@ -78,11 +85,7 @@ export async function choosePasskey(options: unknown) {
   if (!credential) throw new DOMException('No passkey was chosen', 'NotAllowedError')
   const response = credential.response as AuthenticatorAssertionResponse
   return {
-    id: credential.id,
-    rawId: bufferToBase64url(credential.rawId),
-    type: credential.type,
-    clientExtensionResults: credential.getClientExtensionResults(),
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+    ...envelope(credential),
     response: {
       clientDataJSON: bufferToBase64url(response.clientDataJSON),
       authenticatorData: bufferToBase64url(response.authenticatorData),

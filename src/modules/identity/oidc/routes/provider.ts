@@ -13,7 +13,7 @@ export async function providerRoutes(server: FastifyInstance, context: ModuleCon
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null))
     scope.all(
       `${OIDC_PATH}/*`,
-      { config: { access: 'public' }, schema: { hide: true } },
+      { config: { access: 'public', ownCredentials: true }, schema: { hide: true } },
       async (request, reply) => {
         const provider = await oidcProvider(context, behindProxy(request))
         const { raw } = request
