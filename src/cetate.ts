@@ -91,6 +91,7 @@ async function assemble(
     publicUrl: config.publicUrl ?? '',
     secureCookies: config.secureCookies,
     authRateLimit: config.authRateLimit,
+    outboundFetch: config.outboundFetch,
   }
   const context: ModuleContext = { db: database.db, events, jobs, metrics, mail, log, settings }
   const controllers = modules.filter((module) => module.accessControl)

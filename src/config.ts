@@ -23,6 +23,8 @@ export interface Config {
   secureCookies: boolean
   /** Sign-in, sign-up and reset attempts per minute from one address. */
   authRateLimit: number
+  /** May the server fetch documents from addresses callers name (e.g. JSON-LD @contexts)? Off: nothing leaves. */
+  outboundFetch: boolean
 }
 
 /** Values given on the command line; they win over the environment. */
@@ -56,6 +58,7 @@ export const settings = {
   MAIL_FROM: 'Cetate <no-reply@localhost>',
   COOKIE_SECURE: 'true',
   AUTH_RATE_LIMIT: '10',
+  OUTBOUND_FETCH: 'false',
 } as const
 
 /** Reads and checks the configuration once; any mistake is one StartupError saying how to fix it. */
@@ -105,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   if (!Number.isInteger(authRateLimit) || authRateLimit < 1) {
     throw new StartupError('AUTH_RATE_LIMIT must be a whole number of attempts per minute, at least 1.')
   }
+  const outboundFetch = read('OUTBOUND_FETCH')
+  if (outboundFetch !== 'true' && outboundFetch !== 'false') {
+    throw new StartupError(`OUTBOUND_FETCH must be true or false, not "${outboundFetch}".`)
+  }
   const dataDir = read('DATA_DIR', overrides.dataDir)
   return {
     port,
@@ -121,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     mailFrom: read('MAIL_FROM'),
     secureCookies: secureCookies === 'true',
     authRateLimit,
+    outboundFetch: outboundFetch === 'true',
   }
 }

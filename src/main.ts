@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { type Cetate, explainListenFailure, openCetate } from './cetate.ts'
 import { type ConfigOverrides, loadConfig } from './config.ts'
 import { loadDataPack } from './demo/data-pack.ts'
+import { registerSimulateCommand } from './modules/context/commands/simulate.ts'
 import { createApiKey, rotateSigningKeys } from './modules/identity/index.ts'
 import { installedModules } from './modules/index.ts'
 import { verifyAuditChain } from './platform/audit/audit-log.ts'
@@ -208,6 +209,8 @@ databaseOptions(
     await cetate.close()
   }
 })
+
+registerSimulateCommand(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,6 +1,7 @@
 import type { CetateModule } from '../platform/module.ts'
 import { cityModule } from './city/index.ts'
+import { contextModule } from './context/index.ts'
 import { identityModule } from './identity/index.ts'
 
 /** The modules this build of Cetate runs; a new module adds one line here. */
-export const installedModules: readonly CetateModule[] = [cityModule, identityModule]
+export const installedModules: readonly CetateModule[] = [cityModule, identityModule, contextModule]

@@ -25,6 +25,8 @@ export interface PlatformSettings {
   secureCookies: boolean
   /** Sign-in, sign-up and reset attempts per minute from one address. */
   authRateLimit: number
+  /** The server may fetch documents from addresses callers name; off by default. */
+  outboundFetch: boolean
 }
 
 /** A city's data pack: a folder with `pack.json` and the files it names. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/access/access.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { anyMatches, MEMBERSHIP_ROLES, PLATFORM_ROLES } from './roles.ts'
+import { anyMatches, EVERY_PERSON, MEMBERSHIP_ROLES, PLATFORM_ROLES } from './roles.ts'
 import { hasResourceGrant } from './store/resource-grants.ts'
 import { selectStanding } from './store/roles.ts'
 
@@ -43,6 +43,7 @@ async function personMay(
   action: string,
   scope?: ResourceScope,
 ): Promise<boolean> {
+  if (anyMatches(EVERY_PERSON, action)) return true
   const standing = await selectStanding(db, personId)
   if (standing.platformRoles.some((role) => anyMatches(PLATFORM_ROLES[role], action))) return true
   const throughMembership = standing.memberships.some(

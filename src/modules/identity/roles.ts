@@ -16,6 +16,9 @@ export const PLATFORM_ROLES = {
   clerk: ['identity.person.read', 'identity.person.verify'],
 } as const satisfies Record<string, readonly string[]>
 
+/** What every signed-in person may do without a role: subscribe to changes of open data. */
+export const EVERY_PERSON: readonly string[] = ['context.subscription.manage']
+
 export type PlatformRole = keyof typeof PLATFORM_ROLES
 export const PLATFORM_ROLE_NAMES = Object.keys(PLATFORM_ROLES) as PlatformRole[]
 

@@ -8,7 +8,7 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify'
 import { type Access, type AccessControl, type Actor, anonymous, nobodySignedIn } from '../access/access.ts'
-import { installErrorHandler, sendProblem } from './error-handler.ts'
+import { installErrorHandler } from './error-handler.ts'
 import { Problem } from './problem.ts'
 import { securityHeaders } from './security-headers.ts'
 
@@ -42,6 +42,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     forceCloseConnections: 'idle',
+    // Identifiers in paths are URIs (urn:ngsi-ld:…), often longer than Fastify's default of 100.
+    routerOptions: { maxParamLength: 2048 },
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -103,9 +105,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   return app
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string) {
+/** Thrown, so a module's own error handler (a standard's error format) shapes the refusal. */
+function refuse(
+  _request: FastifyRequest,
+  _reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+): never {
   const title = status === 401 ? 'Sign-in required' : 'Not allowed'
-  return sendProblem(request, reply, new Problem(status, code, title, detail))
+  throw new Problem(status, code, title, detail)
 }
 
 declare module 'fastify' {
