@@ -4,6 +4,7 @@ import { loadDemoSensors } from './demo/demo-load.ts'
 import { ContextSource } from './json-ld/context-source.ts'
 import type { EntityRouteServices } from './routes/entities.ts'
 import { contextRoutes } from './routes.ts'
+import { subscriptionMeasurements } from './subscriptions/measurements.ts'
 import { Tenants } from './tenants.ts'
 import { PublicTypes } from './visibility.ts'
 
@@ -35,8 +36,13 @@ export const contextModule: CetateModule = {
     { name: 'context.entity.read', description: 'Read entities of every type, public or not' },
     { name: 'context.entity.write', description: 'Create, change and delete entities' },
     { name: 'context.subscription.manage', description: 'Subscribe to changes of entities one may read' },
+    {
+      name: 'context.subscription.oversee',
+      description: 'See and manage every subscription, not only one’s own',
+    },
     { name: 'context.jsonld_context.manage', description: 'Host and remove user @contexts' },
     { name: 'context.type.publish', description: 'Declare which entity types anyone may read' },
   ],
+  measurements: subscriptionMeasurements,
   demo: (context, pack) => loadDemoSensors(context, pack, contextServices(context).publicTypes),
 }

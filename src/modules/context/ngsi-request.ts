@@ -166,3 +166,12 @@ export function readNames(value: string | undefined): string[] | undefined {
     throw badRequest('A list of names must not have empty entries.')
   return names
 }
+
+/**
+ * A resource's path for a Location header. Ids are URIs whose colons are legal in a path, and
+ * clients (ngsijs, the Orion-LD tools) read the id back from Location without decoding it, so
+ * only characters a path segment cannot hold are escaped (RFC 3986 pchar).
+ */
+export function resourcePath(collection: string, id: string): string {
+  return `/ngsi-ld/v1/${collection}/${id.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu, (c) => encodeURIComponent(c))}`
+}

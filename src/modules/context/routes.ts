@@ -7,6 +7,8 @@ import { type EntityRouteServices, entityRoutes } from './routes/entities.ts'
 import { jsonLdContextRoutes } from './routes/json-ld-contexts.ts'
 import { installNgsiErrors } from './routes/ngsi-errors.ts'
 import { publicTypeRoutes } from './routes/public-types.ts'
+import { subscriptionRoutes } from './routes/subscriptions.ts'
+import { temporalRoutes } from './routes/temporal.ts'
 
 /** The NGSI-LD API under /ngsi-ld/v1, with the spec's error documents and media types. */
 export async function contextRoutes(
@@ -26,6 +28,8 @@ export async function contextRoutes(
       await batchRoutes(ngsi, context, services)
       await discoveryRoutes(ngsi, context, services)
       await jsonLdContextRoutes(ngsi, context, services)
+      await subscriptionRoutes(ngsi, context, services)
+      await temporalRoutes(ngsi, context, services)
     },
     { prefix: '/ngsi-ld/v1' },
   )

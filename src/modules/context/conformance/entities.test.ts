@@ -48,7 +48,7 @@ for (const backend of testBackends()) {
     test('6.4.3.1 POST /entities creates an entity and answers its Location', async () => {
       const response = await server.ngsi('/entities', { method: 'POST', body: station(10) })
       assert.equal(response.status, 201)
-      assert.equal(response.headers.get('location'), '/ngsi-ld/v1/entities/urn%3Angsi-ld%3ATestStation%3A10')
+      assert.equal(response.headers.get('location'), '/ngsi-ld/v1/entities/urn:ngsi-ld:TestStation:10')
       const again = await server.ngsi('/entities', { method: 'POST', body: station(10) })
       await problem(again, 409, 'AlreadyExists')
     })

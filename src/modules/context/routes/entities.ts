@@ -6,7 +6,14 @@ import { renderEntity } from '../entity-output.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { readMerge } from '../merge-input.ts'
 import type { AttributeInstance } from '../model.ts'
-import { type NgsiServices, readBodyCall, readCall, readOptions, sendDocument } from '../ngsi-request.ts'
+import {
+  type NgsiServices,
+  readBodyCall,
+  readCall,
+  readOptions,
+  resourcePath,
+  sendDocument,
+} from '../ngsi-request.ts'
 import { readEntityFilter } from '../query/entity-filter.ts'
 import { queryEntities, readPage } from '../query/entity-query.ts'
 import { parseTypeExpression, typeExpressionMatches } from '../query/type-expression.ts'
@@ -42,7 +49,7 @@ const read = { access: 'public' as const }
 const write = { access: { action: 'context.entity.write' } }
 const tags = ['NGSI-LD entities']
 
-const entityPath = (id: string) => `/ngsi-ld/v1/entities/${encodeURIComponent(id)}`
+const entityPath = (id: string) => resourcePath('entities', id)
 
 /** NGSI-LD 6.4–6.7: entities and their attributes. */
 export async function entityRoutes(
