@@ -3,6 +3,9 @@ import accountHu from '../../web/src/i18n/account/hu.json' with { type: 'json' }
 import accountRo from '../../web/src/i18n/account/ro.json' with { type: 'json' }
 import en from '../../web/src/i18n/en.json' with { type: 'json' }
 import hu from '../../web/src/i18n/hu.json' with { type: 'json' }
+import liveEn from '../../web/src/i18n/live/en.json' with { type: 'json' }
+import liveHu from '../../web/src/i18n/live/hu.json' with { type: 'json' }
+import liveRo from '../../web/src/i18n/live/ro.json' with { type: 'json' }
 import ro from '../../web/src/i18n/ro.json' with { type: 'json' }
 import staffEn from '../../web/src/i18n/staff/en.json' with { type: 'json' }
 import staffHu from '../../web/src/i18n/staff/hu.json' with { type: 'json' }
@@ -10,12 +13,12 @@ import staffRo from '../../web/src/i18n/staff/ro.json' with { type: 'json' }
 
 /**
  * The web app's own translations, so tests follow its wording instead of repeating it. The
- * `account` and `staff` namespaces sit under keys of those names.
+ * `account`, `staff` and `live` namespaces sit under keys of those names.
  */
 export const messages = {
-  ro: { ...ro, account: accountRo, staff: staffRo },
-  en: { ...en, account: accountEn, staff: staffEn },
-  hu: { ...hu, account: accountHu, staff: staffHu },
+  ro: { ...ro, account: accountRo, staff: staffRo, live: liveRo },
+  en: { ...en, account: accountEn, staff: staffEn, live: liveEn },
+  hu: { ...hu, account: accountHu, staff: staffHu, live: liveHu },
 }
 
 export type Language = keyof typeof messages

@@ -3,6 +3,7 @@ import { Layout } from './components/layout.tsx'
 import { AboutPage } from './pages/about-page.tsx'
 import { AccountRoutes } from './pages/account/account-routes.tsx'
 import { HomePage } from './pages/home-page.tsx'
+import { LiveRoutes } from './pages/live/live-routes.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
 import { StaffRoutes } from './pages/staff/staff-routes.tsx'
 
@@ -13,6 +14,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="about" element={<AboutPage />} />
         <Route path="account/*" element={<AccountRoutes />} />
+        <Route path="live/*" element={<LiveRoutes />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

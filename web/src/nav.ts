@@ -5,6 +5,8 @@ export type NavItem = { label: ParseKeys } & ({ route: string } | { href: string
 
 export const navItems: NavItem[] = [
   { label: 'nav.home', route: '/' },
+  // The live pages keep their words in their own namespace; i18next reads the `live:` prefix.
+  { label: 'live:nav.link' as ParseKeys, route: '/live' },
   { label: 'nav.about', route: '/about' },
   { label: 'nav.apiDocs', href: '/api/docs' },
 ]

@@ -5,6 +5,9 @@ import accountHu from './account/hu.json'
 import accountRo from './account/ro.json'
 import en from './en.json'
 import hu from './hu.json'
+import liveEn from './live/en.json'
+import liveHu from './live/hu.json'
+import liveRo from './live/ro.json'
 import ro from './ro.json'
 import staffEn from './staff/en.json'
 import staffHu from './staff/hu.json'
@@ -51,9 +54,9 @@ i18n.on('languageChanged', (code) => {
 void i18n.use(initReactI18next).init({
   // One namespace per part of the app, so each part keeps its texts in its own files.
   resources: {
-    ro: { translation: ro, account: accountRo, staff: staffRo },
-    en: { translation: en, account: accountEn, staff: staffEn },
-    hu: { translation: hu, account: accountHu, staff: staffHu },
+    ro: { translation: ro, account: accountRo, staff: staffRo, live: liveRo },
+    en: { translation: en, account: accountEn, staff: staffEn, live: liveEn },
+    hu: { translation: hu, account: accountHu, staff: staffHu, live: liveHu },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

@@ -1,10 +1,16 @@
 import 'i18next'
 import type accountRo from './account/ro.json'
+import type liveRo from './live/ro.json'
 import type ro from './ro.json'
 import type staffRo from './staff/ro.json'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof ro; account: typeof accountRo; staff: typeof staffRo }
+    resources: {
+      translation: typeof ro
+      account: typeof accountRo
+      staff: typeof staffRo
+      live: typeof liveRo
+    }
   }
 }
