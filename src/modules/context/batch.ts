@@ -15,6 +15,7 @@ import type { TermMap } from './json-ld/term-map.ts'
 import { readMerge } from './merge-input.ts'
 import type { StoredEntity } from './model.ts'
 import { announce, now, writeGuarded } from './service.ts'
+import { contextServices } from './services.ts'
 import { type BulkWrite, deleteEntities, findEntities, writeEntities } from './store.ts'
 
 export type BatchMode = 'create' | 'upsert' | 'upsertUpdate' | 'update' | 'updateNoOverwrite' | 'merge'
@@ -70,6 +71,7 @@ export async function runBatch(
   }
   if (planned.length === 0) return result
   const changes: EntityChange[] = []
+  const models = await contextServices(context).dataModels.of(tenant)
   await writeGuarded(() =>
     context.db.transaction().execute(async (tx) => {
       const ids = [...new Set(planned.map((item) => item.id))].sort()
@@ -112,6 +114,13 @@ export async function runBatch(
       const writes: BulkWrite[] = []
       for (const [id, state] of states) {
         if (state.history.length === 0 && state.previous === state.entity) continue
+        try {
+          models.check(state.entity)
+        } catch (error) {
+          result.success = result.success.filter((item) => item !== id)
+          result.errors.push({ entityId: id, error: asNgsiError(error).body })
+          continue
+        }
         const created = state.previous === null
         writes.push({ entity: state.entity, history: state.history, created })
         if (created) result.created.push(id)

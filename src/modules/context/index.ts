@@ -1,30 +1,11 @@
 import { fileURLToPath } from 'node:url'
-import type { CetateModule, ModuleContext } from '../../platform/module.ts'
+import type { CetateModule } from '../../platform/module.ts'
 import { loadDemoSensors } from './demo/demo-load.ts'
-import { ContextSource } from './json-ld/context-source.ts'
-import type { EntityRouteServices } from './routes/entities.ts'
 import { contextRoutes } from './routes.ts'
+import { contextServices } from './services.ts'
 import { subscriptionMeasurements } from './subscriptions/measurements.ts'
-import { Tenants } from './tenants.ts'
-import { PublicTypes } from './visibility.ts'
 
 import './events.ts'
-
-/** One set of services per running server (the module manifest is shared by every server in a process). */
-const servicesByContext = new WeakMap<ModuleContext, EntityRouteServices>()
-
-export function contextServices(context: ModuleContext): EntityRouteServices {
-  let services = servicesByContext.get(context)
-  if (!services) {
-    services = {
-      contexts: new ContextSource(context),
-      tenants: new Tenants(context.db),
-      publicTypes: new PublicTypes(context),
-    }
-    servicesByContext.set(context, services)
-  }
-  return services
-}
 
 /** Live city data: an NGSI-LD context broker with subscriptions and history (ETSI GS CIM 009 v1.8). */
 export const contextModule: CetateModule = {
@@ -42,7 +23,13 @@ export const contextModule: CetateModule = {
     },
     { name: 'context.jsonld_context.manage', description: 'Host and remove user @contexts' },
     { name: 'context.type.publish', description: 'Declare which entity types anyone may read' },
+    {
+      name: 'context.data_model.manage',
+      description: 'Register the JSON Schemas entities of a type must satisfy',
+    },
   ],
   measurements: subscriptionMeasurements,
   demo: (context, pack) => loadDemoSensors(context, pack, contextServices(context).publicTypes),
 }
+
+export { contextServices } from './services.ts'

@@ -2,19 +2,21 @@ import type { FastifyInstance } from 'fastify'
 import type { ModuleContext } from '../../platform/module.ts'
 import { JSON_LD, MERGE_PATCH } from './ngsi-request.ts'
 import { batchRoutes } from './routes/batch.ts'
+import { dataModelRoutes } from './routes/data-models.ts'
 import { discoveryRoutes } from './routes/discovery.ts'
-import { type EntityRouteServices, entityRoutes } from './routes/entities.ts'
+import { entityRoutes } from './routes/entities.ts'
 import { jsonLdContextRoutes } from './routes/json-ld-contexts.ts'
 import { installNgsiErrors } from './routes/ngsi-errors.ts'
 import { publicTypeRoutes } from './routes/public-types.ts'
 import { subscriptionRoutes } from './routes/subscriptions.ts'
 import { temporalRoutes } from './routes/temporal.ts'
+import type { ContextServices } from './services.ts'
 
 /** The NGSI-LD API under /ngsi-ld/v1, with the spec's error documents and media types. */
 export async function contextRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ): Promise<void> {
   await server.register(
     async (ngsi) => {
@@ -34,4 +36,5 @@ export async function contextRoutes(
     { prefix: '/ngsi-ld/v1' },
   )
   await publicTypeRoutes(server, context, services)
+  await dataModelRoutes(server, context, services)
 }

@@ -14,6 +14,7 @@ import type { EntityInput } from './entity-input.ts'
 import { NgsiError, notFound } from './errors.ts'
 import type { EntityChange } from './events.ts'
 import type { AttributeInstance, EntityAttributes, StoredEntity } from './model.ts'
+import { contextServices } from './services.ts'
 import { deleteEntity, findEntity, insertEntity, updateEntity, type VersionedEntity } from './store.ts'
 
 /** The tenant a request addresses; '' is the default tenant. */
@@ -48,6 +49,8 @@ export async function createEntity(
   const at = now()
   const changes = createAttributes(input.attrs, at)
   const entity: StoredEntity = { ...input, attrs: changes.attrs, createdAt: at, modifiedAt: at }
+  const models = await contextServices(context).dataModels.of(scope.tenant)
+  models.check(entity)
   const created = await writeGuarded(() => insertEntity(context.db, scope.tenant, entity, changes.history))
   if (!created) throw new NgsiError('AlreadyExists', `An entity with id ${input.id} already exists.`)
   announce(context, scope.tenant, [
@@ -80,6 +83,8 @@ export async function changeEntity(
       attrs: changes.attrs,
       modifiedAt: at,
     }
+    const models = await contextServices(context).dataModels.of(scope.tenant)
+    models.check(current)
     const typesChanged = types !== undefined && types.join() !== previous.types.join()
     const written = await writeGuarded(() =>
       updateEntity(context.db, scope.tenant, current, version, changes.history, { typesChanged }),

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
@@ -132,12 +131,10 @@ function readingNames(type: string): string[] {
   return names[type] ?? []
 }
 
-// The Smart Data Models schemas live beside the repository (../shared), not in it.
-const SCHEMAS = fileURLToPath(new URL('../../../../../shared/standards/smart-data-models/', import.meta.url))
-const haveSchemas = existsSync(`${SCHEMAS}common-schema.json`)
+const SCHEMAS = fileURLToPath(new URL('../../../../test/fixtures/smart-data-models/', import.meta.url))
 
 /**
- * OffStreetParking has no schema in ../shared; its attributes as in dataModel.Parking's
+ * OffStreetParking has no schema among the fixtures; its attributes as in dataModel.Parking's
  * OffStreetParking/schema.json (v0.1.3), those the demo uses and their close neighbours.
  */
 const OFF_STREET_PARKING = [
@@ -227,9 +224,7 @@ function keyValues(entity: NgsiEntity): Record<string, unknown> {
   return simplified
 }
 
-describe('the demo entities against the Smart Data Models schemas', {
-  skip: !haveSchemas && `no ${SCHEMAS}`,
-}, () => {
+describe('the demo entities against the Smart Data Models schemas', () => {
   test('use only attribute names their model defines', async () => {
     const byId = await loadSchemas()
     for (const entity of entities) {

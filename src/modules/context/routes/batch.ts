@@ -7,7 +7,7 @@ import { JSON_LD, readBodyCall, readOptions, sendDocument } from '../ngsi-reques
 import { readEntityFilter } from '../query/entity-filter.ts'
 import { queryEntities, readPage } from '../query/entity-query.ts'
 import { BatchQueryString } from '../schemas.ts'
-import type { EntityRouteServices } from './entities.ts'
+import type { ContextServices } from '../services.ts'
 import { readRepresentation, renderAll } from './representation.ts'
 
 const write = { access: { action: 'context.entity.write' } }
@@ -33,7 +33,7 @@ function answer(reply: FastifyReply, result: BatchResult, whenAllCreated: 'ids' 
 export async function batchRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -7,7 +7,7 @@ import { checkName } from '../entity-input.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { readCall, sendDocument } from '../ngsi-request.ts'
 import { AttributeNameParams, DetailsQueryString, TypeParams } from '../schemas.ts'
-import type { EntityRouteServices } from './entities.ts'
+import type { ContextServices } from '../services.ts'
 
 const read = { access: 'public' as const }
 const tags = ['NGSI-LD discovery']
@@ -22,7 +22,7 @@ function wantsDetails(value: string | undefined): boolean {
 export async function discoveryRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
 

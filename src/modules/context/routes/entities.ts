@@ -6,14 +6,7 @@ import { renderEntity } from '../entity-output.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { readMerge } from '../merge-input.ts'
 import type { AttributeInstance } from '../model.ts'
-import {
-  type NgsiServices,
-  readBodyCall,
-  readCall,
-  readOptions,
-  resourcePath,
-  sendDocument,
-} from '../ngsi-request.ts'
+import { readBodyCall, readCall, readOptions, resourcePath, sendDocument } from '../ngsi-request.ts'
 import { readEntityFilter } from '../query/entity-filter.ts'
 import { queryEntities, readPage } from '../query/entity-query.ts'
 import { parseTypeExpression, typeExpressionMatches } from '../query/type-expression.ts'
@@ -37,13 +30,9 @@ import {
   replaceEntityAttribute,
   updateEntityAttributes,
 } from '../service.ts'
-import type { PublicTypes } from '../visibility.ts'
+import type { ContextServices } from '../services.ts'
 import { mayRead } from '../visibility.ts'
 import { readRepresentation, renderAll, toFeature } from './representation.ts'
-
-export interface EntityRouteServices extends NgsiServices {
-  publicTypes: PublicTypes
-}
 
 const read = { access: 'public' as const }
 const write = { access: { action: 'context.entity.write' } }
@@ -55,7 +44,7 @@ const entityPath = (id: string) => resourcePath('entities', id)
 export async function entityRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
 

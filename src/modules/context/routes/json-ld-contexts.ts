@@ -16,7 +16,7 @@ import {
 import { CORE_CONTEXT_URL, coreContextDocument } from '../json-ld/core-context.ts'
 import { compileTerms } from '../json-ld/term-map.ts'
 import { ContextListQueryString, ContextParams } from '../schemas.ts'
-import type { EntityRouteServices } from './entities.ts'
+import type { ContextServices } from '../services.ts'
 
 const tags = ['NGSI-LD @contexts']
 const manage = { access: { action: 'context.jsonld_context.manage' } }
@@ -38,7 +38,7 @@ function info(item: StoredContext) {
 export async function jsonLdContextRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
   const urlFor = (request: { protocol: string; host: string }, id: string) =>

@@ -6,7 +6,7 @@ import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { coreTermMap } from '../json-ld/term-map.ts'
-import type { EntityRouteServices } from './entities.ts'
+import type { ContextServices } from '../services.ts'
 
 const TypeVisibilityParams = Type.Object({ type: Type.String({ minLength: 1, maxLength: 256 }) })
 const TenantQuery = Type.Object({ tenant: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{0,64}$' })) })
@@ -23,7 +23,7 @@ const problem = { $ref: 'Problem#' }
 export async function publicTypeRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
 

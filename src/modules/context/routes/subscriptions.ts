@@ -6,9 +6,9 @@ import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { readBodyCall, readCall, readOptions, resourcePath, sendDocument } from '../ngsi-request.ts'
 import { readPage } from '../query/entity-query.ts'
+import type { ContextServices } from '../services.ts'
 import { renderSubscription } from '../subscriptions/subscription-output.ts'
 import { subscriptionService } from '../subscriptions/subscription-service.ts'
-import type { EntityRouteServices } from './entities.ts'
 
 const manage = { access: { action: 'context.subscription.manage' } }
 const tags = ['NGSI-LD subscriptions']
@@ -46,7 +46,7 @@ function endpointOf(body: unknown): string | undefined {
 export async function subscriptionRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
   const subscriptions = subscriptionService(context, services)

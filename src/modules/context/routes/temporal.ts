@@ -16,6 +16,7 @@ import { readEntityFilter } from '../query/entity-filter.ts'
 import { readPage } from '../query/entity-query.ts'
 import { parseTypeExpression, typeExpressionMatches } from '../query/type-expression.ts'
 import { DeleteAttributeQueryString } from '../schemas.ts'
+import type { ContextServices } from '../services.ts'
 import { readInstancePatch, readTemporalAttributes, readTemporalEntity } from '../temporal/temporal-input.ts'
 import { readTemporalQuery, readTemporalView } from '../temporal/temporal-query.ts'
 import {
@@ -28,7 +29,6 @@ import {
   removeTemporalEntity,
   retrieveTemporalEntity,
 } from '../temporal/temporal-service.ts'
-import type { EntityRouteServices } from './entities.ts'
 
 const read = { access: 'public' as const }
 const write = { access: { action: 'context.entity.write' } }
@@ -104,7 +104,7 @@ function bodyObject(body: unknown, what: string): Record<string, unknown> {
 export async function temporalRoutes(
   server: FastifyInstance,
   context: ModuleContext,
-  services: EntityRouteServices,
+  services: ContextServices,
 ) {
   const app = server.withTypeProvider<TypeBoxTypeProvider>()
   const scopeOf = (request: FastifyRequest, call: NgsiCall) =>

@@ -5,7 +5,7 @@ import { isUri } from '../entity-input.ts'
 import { badRequest, NgsiError, notFound } from '../errors.ts'
 import type { NgsiCall } from '../ngsi-request.ts'
 import type { Page } from '../query/entity-query.ts'
-import type { EntityRouteServices } from '../routes/entities.ts'
+import type { ContextServices } from '../services.ts'
 import { ChangeListener } from './change-listener.ts'
 import { type DeliveryPolicy, Notifier } from './notifier.ts'
 import { SubscriptionIndex } from './subscription-index.ts'
@@ -33,11 +33,11 @@ import {
 export class SubscriptionService {
   readonly notifier: Notifier
   readonly #context: ModuleContext
-  readonly #services: EntityRouteServices
+  readonly #services: ContextServices
   readonly #index: SubscriptionIndex
   readonly #listener: ChangeListener
 
-  constructor(context: ModuleContext, services: EntityRouteServices, policy?: Partial<DeliveryPolicy>) {
+  constructor(context: ModuleContext, services: ContextServices, policy?: Partial<DeliveryPolicy>) {
     this.#context = context
     this.#services = services
     this.notifier = new Notifier({ db: context.db, log: context.log, ...(policy ? { policy } : {}) })
@@ -136,10 +136,7 @@ export class SubscriptionService {
 const byContext = new WeakMap<ModuleContext, SubscriptionService>()
 
 /** The one subscription service of a running server. */
-export function subscriptionService(
-  context: ModuleContext,
-  services: EntityRouteServices,
-): SubscriptionService {
+export function subscriptionService(context: ModuleContext, services: ContextServices): SubscriptionService {
   let service = byContext.get(context)
   if (!service) {
     service = new SubscriptionService(context, services)
