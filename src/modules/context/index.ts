@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { CetateModule } from '../../platform/module.ts'
 import { loadDemoSensors } from './demo/demo-load.ts'
+import { entityMeasurements } from './measurements.ts'
 import { contextRoutes } from './routes.ts'
 import { contextServices } from './services.ts'
 import { subscriptionMeasurements } from './subscriptions/measurements.ts'
@@ -28,7 +29,7 @@ export const contextModule: CetateModule = {
       description: 'Register the JSON Schemas entities of a type must satisfy',
     },
   ],
-  measurements: subscriptionMeasurements,
+  measurements: [...entityMeasurements, ...subscriptionMeasurements],
   demo: (context, pack) => loadDemoSensors(context, pack, contextServices(context).publicTypes),
 }
 

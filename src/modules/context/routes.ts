@@ -8,6 +8,7 @@ import { entityRoutes } from './routes/entities.ts'
 import { jsonLdContextRoutes } from './routes/json-ld-contexts.ts'
 import { installNgsiErrors } from './routes/ngsi-errors.ts'
 import { publicTypeRoutes } from './routes/public-types.ts'
+import { statisticsRoutes } from './routes/statistics.ts'
 import { subscriptionRoutes } from './routes/subscriptions.ts'
 import { temporalRoutes } from './routes/temporal.ts'
 import type { ContextServices } from './services.ts'
@@ -37,4 +38,5 @@ export async function contextRoutes(
   )
   await publicTypeRoutes(server, context, services)
   await dataModelRoutes(server, context, services)
+  await statisticsRoutes(server, context, services)
 }
