@@ -175,3 +175,10 @@ export function readNames(value: string | undefined): string[] | undefined {
 export function resourcePath(collection: string, id: string): string {
   return `/ngsi-ld/v1/${collection}/${id.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu, (c) => encodeURIComponent(c))}`
 }
+
+/** A true/false query parameter; absent is false. */
+export function readFlag(value: string | undefined, name: string): boolean {
+  if (value !== undefined && value !== 'true' && value !== 'false')
+    throw badRequest(`"${name}" must be true or false.`)
+  return value === 'true'
+}

@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { type BatchMode, type BatchResult, runBatch, runBatchDelete } from '../batch.ts'
 import { badRequest } from '../errors.ts'
-import { JSON_LD, readBodyCall, readOptions, sendDocument } from '../ngsi-request.ts'
+import { JSON_LD, readBodyCall, readOptions } from '../ngsi-request.ts'
 import { readEntityFilter } from '../query/entity-filter.ts'
-import { queryEntities, readPage } from '../query/entity-query.ts'
+import { readPage } from '../query/entity-query.ts'
 import { BatchQueryString } from '../schemas.ts'
 import type { ContextServices } from '../services.ts'
-import { readRepresentation, renderAll } from './representation.ts'
+import { answerEntityQuery } from './entity-query-answer.ts'
+import { readRepresentation } from './representation.ts'
 
 const write = { access: { action: 'context.entity.write' } }
 const tags = ['NGSI-LD batch operations']
@@ -120,17 +121,7 @@ export async function batchRoutes(
       if (attrs) filter.attrs = attrs.split(',')
       const representation = readRepresentation({ ...params, attrs }, call.terms)
       const page = readPage(params)
-      const scope = await services.publicTypes.readScope(request.actor, call.tenant)
-      const { entities: found, count } = await queryEntities(
-        context.db,
-        call.tenant,
-        filter,
-        call.terms,
-        scope,
-        page,
-      )
-      if (count !== undefined) reply.header('ngsild-results-count', String(count))
-      return sendDocument(reply, call, renderAll(found, call.terms, representation, call.accept === 'geo'))
+      return answerEntityQuery(context, services, request, reply, { call, filter, representation, page })
     },
   )
 }

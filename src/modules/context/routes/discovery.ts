@@ -4,19 +4,13 @@ import type { FastifyInstance } from 'fastify'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { listAttributes, listTypes } from '../discovery.ts'
 import { checkName } from '../entity-input.ts'
-import { badRequest, notFound } from '../errors.ts'
-import { readCall, sendDocument } from '../ngsi-request.ts'
+import { notFound } from '../errors.ts'
+import { readCall, readFlag, sendDocument } from '../ngsi-request.ts'
 import { AttributeNameParams, DetailsQueryString, TypeParams } from '../schemas.ts'
 import type { ContextServices } from '../services.ts'
 
 const read = { access: 'public' as const }
 const tags = ['NGSI-LD discovery']
-
-function wantsDetails(value: string | undefined): boolean {
-  if (value !== undefined && value !== 'true' && value !== 'false')
-    throw badRequest('"details" must be true or false.')
-  return value === 'true'
-}
 
 /** NGSI-LD 6.25–6.28: which entity types and attributes exist. */
 export async function discoveryRoutes(
@@ -33,7 +27,7 @@ export async function discoveryRoutes(
       const call = await readCall(request, services)
       const scope = await services.publicTypes.readScope(request.actor, call.tenant)
       const types = await listTypes(context.db, call.tenant, scope)
-      if (!wantsDetails(request.query.details))
+      if (!readFlag(request.query.details, 'details'))
         return sendDocument(reply, call, {
           id: `urn:ngsi-ld:EntityTypeList:${randomUUID()}`,
           type: 'EntityTypeList',
@@ -88,7 +82,7 @@ export async function discoveryRoutes(
       const call = await readCall(request, services)
       const scope = await services.publicTypes.readScope(request.actor, call.tenant)
       const attributes = await listAttributes(context.db, call.tenant, scope)
-      if (!wantsDetails(request.query.details))
+      if (!readFlag(request.query.details, 'details'))
         return sendDocument(reply, call, {
           id: `urn:ngsi-ld:AttributeList:${randomUUID()}`,
           type: 'AttributeList',

@@ -6,9 +6,9 @@ import { renderEntity } from '../entity-output.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { readMerge } from '../merge-input.ts'
 import type { AttributeInstance } from '../model.ts'
-import { readBodyCall, readCall, readOptions, resourcePath, sendDocument } from '../ngsi-request.ts'
+import { readBodyCall, readCall, readFlag, readOptions, resourcePath, sendDocument } from '../ngsi-request.ts'
 import { readEntityFilter } from '../query/entity-filter.ts'
-import { queryEntities, readPage } from '../query/entity-query.ts'
+import { readPage } from '../query/entity-query.ts'
 import { parseTypeExpression, typeExpressionMatches } from '../query/type-expression.ts'
 import {
   AppendQueryString,
@@ -32,7 +32,8 @@ import {
 } from '../service.ts'
 import type { ContextServices } from '../services.ts'
 import { mayRead } from '../visibility.ts'
-import { readRepresentation, renderAll, toFeature } from './representation.ts'
+import { answerEntityQuery } from './entity-query-answer.ts'
+import { readRepresentation, toFeature } from './representation.ts'
 
 const read = { access: 'public' as const }
 const write = { access: { action: 'context.entity.write' } }
@@ -72,17 +73,7 @@ export async function entityRoutes(
       // `attrs` both projects and selects entities with at least one of them (6.4.3.2).
       if (query.attrs) filter.attrs = query.attrs.split(',').map((name) => name.trim())
       const page = readPage(query)
-      const scope = await services.publicTypes.readScope(request.actor, call.tenant)
-      const { entities, count } = await queryEntities(
-        context.db,
-        call.tenant,
-        filter,
-        call.terms,
-        scope,
-        page,
-      )
-      if (count !== undefined) reply.header('ngsild-results-count', String(count))
-      return sendDocument(reply, call, renderAll(entities, call.terms, representation, call.accept === 'geo'))
+      return answerEntityQuery(context, services, request, reply, { call, filter, representation, page })
     },
   )
 
@@ -246,12 +237,10 @@ export async function entityRoutes(
       const call = await readCall(request, services, { write: true })
       const { entityId, attrId } = request.params
       checkName(attrId, 'Attribute')
-      const { datasetId, deleteAll } = request.query
-      if (deleteAll !== undefined && deleteAll !== 'true' && deleteAll !== 'false')
-        throw badRequest('"deleteAll" must be true or false.')
+      const { datasetId } = request.query
       await deleteEntityAttribute(context, call, entityId, call.terms.expand(attrId), attrId, {
         datasetId,
-        deleteAll: deleteAll === 'true',
+        deleteAll: readFlag(request.query.deleteAll, 'deleteAll'),
       })
       return reply.code(204).send()
     },

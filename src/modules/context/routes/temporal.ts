@@ -8,6 +8,7 @@ import {
   type NgsiCall,
   readBodyCall,
   readCall,
+  readFlag,
   readNames,
   resourcePath,
   sendDocument,
@@ -233,16 +234,15 @@ export async function temporalRoutes(
       const call = await readCall(request, services, { write: true })
       const { attrId } = request.params
       checkName(attrId, 'Attribute')
-      const { datasetId, deleteAll } = request.query
-      if (deleteAll !== undefined && deleteAll !== 'true' && deleteAll !== 'false')
-        throw badRequest('"deleteAll" must be true or false.')
+      const { datasetId } = request.query
+      const deleteAll = readFlag(request.query.deleteAll, 'deleteAll')
       await removeAttributeHistory(
         context.db,
         call.tenant,
         entityId(request.params.entityId),
         call.terms.expand(attrId),
         attrId,
-        { datasetId, deleteAll: deleteAll === 'true' },
+        { datasetId, deleteAll },
       )
       return reply.code(204).send()
     },
