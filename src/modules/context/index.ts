@@ -5,6 +5,7 @@ import { entityMeasurements } from './measurements.ts'
 import { contextRoutes } from './routes.ts'
 import { contextServices } from './services.ts'
 import { subscriptionMeasurements } from './subscriptions/measurements.ts'
+import { entityUpkeep } from './upkeep.ts'
 
 import './events.ts'
 
@@ -30,6 +31,7 @@ export const contextModule: CetateModule = {
     },
   ],
   measurements: [...entityMeasurements, ...subscriptionMeasurements],
+  jobs: [entityUpkeep],
   demo: (context, pack) => loadDemoSensors(context, pack, contextServices(context).publicTypes),
 }
 

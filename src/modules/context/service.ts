@@ -1,3 +1,4 @@
+import type { Database } from '../../platform/db/database.ts'
 import type { ModuleContext } from '../../platform/module.ts'
 import {
   type AttributeChanges,
@@ -15,14 +16,22 @@ import { NgsiError, notFound } from './errors.ts'
 import type { EntityChange } from './events.ts'
 import type { AttributeInstance, EntityAttributes, StoredEntity } from './model.ts'
 import { contextServices } from './services.ts'
-import { deleteEntity, findEntity, insertEntity, updateEntity, type VersionedEntity } from './store.ts'
+import {
+  deleteEntity,
+  findEntities,
+  findEntity,
+  insertEntity,
+  updateEntity,
+  type VersionedEntity,
+} from './store.ts'
 
 /** The tenant a request addresses; '' is the default tenant. */
 export interface TenantScope {
   tenant: string
 }
 
-const MAX_ATTEMPTS = 8
+// Compare-and-set rounds before falling back to the row lock.
+const OPTIMISTIC_TRIES = 3
 
 export const now = (): string => new Date().toISOString()
 
@@ -58,24 +67,29 @@ export async function createEntity(
   ])
 }
 
+type EntityEdit = (
+  entity: StoredEntity,
+  at: string,
+) => { changes: AttributeChanges; types?: string[]; scopes?: string[] }
+
 /**
  * Applies a change to an entity's attributes with compare-and-set, retrying when another writer
- * got there first. Returns what was changed so routes can report attributes not updated.
+ * got there first; when writers keep colliding, it takes the row lock so it is sure to get through.
+ * Returns what was changed so routes can report attributes not updated.
  */
 export async function changeEntity(
   context: ModuleContext,
   scope: TenantScope,
   id: string,
-  change: (
-    entity: StoredEntity,
-    at: string,
-  ) => { changes: AttributeChanges; types?: string[]; scopes?: string[] },
+  change: EntityEdit,
 ): Promise<AttributeChanges> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { entity: previous, version } = await getEntity(context, scope, id)
+  // Loaded before any transaction: checking inside one must not wait for the database.
+  const models = await contextServices(context).dataModels.of(scope.tenant)
+  const attempt = async (db: Database, found: VersionedEntity) => {
+    const previous = found.entity
     const at = now()
     const { changes, types, scopes } = change(previous, at)
-    if (changes.changed.length === 0 && !types) return changes
+    if (changes.changed.length === 0 && !types) return { changes, done: true }
     const current: StoredEntity = {
       ...previous,
       ...(types ? { types } : {}),
@@ -83,18 +97,26 @@ export async function changeEntity(
       attrs: changes.attrs,
       modifiedAt: at,
     }
-    const models = await contextServices(context).dataModels.of(scope.tenant)
     models.check(current)
     const typesChanged = types !== undefined && types.join() !== previous.types.join()
     const written = await writeGuarded(() =>
-      updateEntity(context.db, scope.tenant, current, version, changes.history, { typesChanged }),
+      updateEntity(db, scope.tenant, current, found.version, changes.history, { typesChanged }),
     )
-    if (written) {
+    if (written)
       announce(context, scope.tenant, [{ kind: 'updated', previous, current, changed: changes.changed }])
-      return changes
-    }
+    return { changes, done: written }
   }
-  throw new NgsiError('InternalError', `Entity ${id} is being changed by many writers at once; try again.`)
+  for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++) {
+    const outcome = await attempt(context.db, await getEntity(context, scope, id))
+    if (outcome.done) return outcome.changes
+  }
+  const locked = await context.db.transaction().execute(async (tx) => {
+    const found = (await findEntities(tx, scope.tenant, [id], { lock: true })).get(id)
+    if (!found) throw notFound(`There is no entity with id ${id}.`)
+    return attempt(tx, found)
+  })
+  if (!locked.done) throw new NgsiError('InternalError', `Entity ${id} could not be written; try again.`)
+  return locked.changes
 }
 
 export const appendToEntity = (

@@ -7,7 +7,7 @@ import { identifyAccessToken } from './oidc/access-tokens.ts'
 import { can } from './permissions.ts'
 import { hashSecret, sameSecret } from './secrets.ts'
 import { readSessionCookie } from './session-cookie.ts'
-import { selectUsableKey, touchApiKey } from './store/api-keys.ts'
+import { findUsableKey } from './store/usable-keys.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -89,9 +89,8 @@ async function identifyBearer(
     )
   const credential = match[1]!
   if (credential.startsWith(API_KEY_PREFIX)) {
-    const key = await selectUsableKey(context.db, hashSecret(credential))
+    const key = await findUsableKey(context.db, hashSecret(credential))
     if (!key) return invalidCredential()
-    await touchApiKey(context.db, key.id)
     return {
       kind: 'api_key',
       keyId: key.id,

@@ -275,6 +275,16 @@ for (const backend of testBackends()) {
       )
     })
 
+    test('4.10 near answers nearest first', async () => {
+      const found = (await get(
+        '/entities?type=TestStation&georel=near;maxDistance==2000&geometry=Point&coordinates=[23.5945,46.77]&limit=3',
+      )) as { id: string }[]
+      assert.deepEqual(
+        found.map((entity) => entity.id),
+        ['urn:ngsi-ld:TestStation:5', 'urn:ngsi-ld:TestStation:4', 'urn:ngsi-ld:TestStation:3'],
+      )
+    })
+
     test('6.4.3.2 limit, offset and the NGSILD-Results-Count header', async () => {
       const first = await server.ngsi('/entities?type=TestStation&limit=2&count=true')
       assert.equal(first.status, 200)

@@ -5,7 +5,8 @@ import type { TermMap } from '../json-ld/term-map.ts'
 import type { StoredEntity } from '../model.ts'
 import { type EntityRow, toEntity } from '../store.ts'
 import type { ReadScope } from '../visibility.ts'
-import { type EntityFilter, filterToSql } from './entity-filter.ts'
+import { type EntityFilter, filterToSql, geoPropertySql } from './entity-filter.ts'
+import { geoNearestOrderSql } from './geo-sql.ts'
 
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 1000
@@ -49,6 +50,12 @@ export async function guardedQuery<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Id order, stable for paging; near queries nearest first (as Orion-LD answers them), then by id. */
+function orderOf(filter: EntityFilter, terms: TermMap): RawBuilder<unknown> {
+  if (filter.geo?.georel !== 'near') return sql`id`
+  return sql`${geoNearestOrderSql(filter.geo, geoPropertySql(terms.expand(filter.geo.geoproperty)))}, id`
+}
+
 /** NGSI-LD 5.7.2 query entities: one page in id order, and the total when asked. */
 export async function queryEntities(
   db: Database,
@@ -67,7 +74,7 @@ export async function queryEntities(
       page.limit === 0
         ? { rows: [] as EntityRow[] }
         : await sql<EntityRow>`SELECT id, types, scopes, attrs, created_at, modified_at, version
-            FROM context.entities WHERE ${where} ORDER BY id LIMIT ${page.limit} OFFSET ${page.offset}`.execute(
+            FROM context.entities WHERE ${where} ORDER BY ${orderOf(filter, terms)} LIMIT ${page.limit} OFFSET ${page.offset}`.execute(
             db,
           )
     let count: number | undefined

@@ -5,6 +5,7 @@ import type { ModuleContext } from '../../../platform/module.ts'
 import { passwordMatches } from '../passwords.ts'
 import { selectPerson } from '../store/people.ts'
 import { countPlatformRole, selectStanding } from '../store/roles.ts'
+import { forgetUsableKeys } from '../store/usable-keys.ts'
 import type { RequestOrigin } from './sessions.ts'
 
 /** What stays after deletion, and why; shown before the person confirms and returned after. */
@@ -70,5 +71,6 @@ export async function deleteAccount(
       ip: origin.ip,
     })
   })
+  forgetUsableKeys()
   return KEPT_AFTER_DELETION
 }

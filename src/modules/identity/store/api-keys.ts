@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
+import { forgetUsableKeys } from './usable-keys.ts'
 
 export interface ApiKeyRow {
   id: string
@@ -80,5 +81,6 @@ export async function revokeApiKey(db: Database, id: string): Promise<boolean> {
     await sql`UPDATE identity.api_keys SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`.execute(
       db,
     )
+  forgetUsableKeys()
   return Number(result.numAffectedRows ?? 0) > 0
 }
