@@ -1,5 +1,6 @@
 import 'leaflet/dist/leaflet.css'
 import './styles.css'
+import './sections.css'
 import './i18n/i18n.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

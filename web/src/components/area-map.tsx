@@ -1,7 +1,7 @@
 import L from 'leaflet'
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AreaCollection, AreaProperties, City } from '../api.ts'
+import { createCityMap, escapeHtml, useZoomControl } from './city-map.ts'
 
 type Props = {
   label: string
@@ -13,12 +13,6 @@ type Props = {
 
 const areaStyle: L.PathOptions = { color: '#0b5cad', weight: 1.5, fillColor: '#0b5cad', fillOpacity: 0.12 }
 const selectedStyle: L.PathOptions = { color: '#7c2d12', weight: 3, fillColor: '#c2410c', fillOpacity: 0.4 }
-
-function escapeHtml(text: string): string {
-  const span = document.createElement('span')
-  span.textContent = text
-  return span.innerHTML
-}
 
 function makeButton(path: L.Path, name: string, activate: () => void): void {
   const element = path.getElement()
@@ -36,7 +30,6 @@ function makeButton(path: L.Path, name: string, activate: () => void): void {
 
 /** The city's areas drawn without a tile layer; each area is a focusable, named button. */
 export function AreaMap({ label, city, areas, selected, onSelect }: Props) {
-  const { t } = useTranslation()
   const container = useRef<HTMLElement>(null)
   const [map, setMap] = useState<L.Map>()
   const [paths, setPaths] = useState<ReadonlyMap<string, L.Polygon>>(new Map())
@@ -45,11 +38,7 @@ export function AreaMap({ label, city, areas, selected, onSelect }: Props) {
   useEffect(() => {
     if (!container.current) return
     const { west, south, east, north } = city.bounds
-    const leafletMap = L.map(container.current, {
-      zoomControl: false,
-      scrollWheelZoom: false,
-      zoomSnap: 0.25,
-    })
+    const leafletMap = createCityMap(container.current)
     leafletMap.attributionControl.addAttribution(escapeHtml(areas.attribution))
     // Vector layers need a view before they are added; the areas' own extent then fits tighter.
     leafletMap.fitBounds([
@@ -80,13 +69,7 @@ export function AreaMap({ label, city, areas, selected, onSelect }: Props) {
     }
   }, [city, areas])
 
-  useEffect(() => {
-    if (!map) return
-    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map)
-    return () => {
-      zoom.remove()
-    }
-  }, [map, t])
+  useZoomControl(map)
 
   useEffect(() => {
     for (const [slug, path] of paths) {
@@ -98,5 +81,5 @@ export function AreaMap({ label, city, areas, selected, onSelect }: Props) {
     }
   }, [paths, selected])
 
-  return <section ref={container} className="area-map" aria-label={label} />
+  return <section ref={container} className="city-map area-map" aria-label={label} />
 }

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { chooseLanguage, type Language, languages } from '../../i18n/i18n.ts'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { AssuranceExplained } from './assurance.tsx'
 import { FormProblem } from './problem.tsx'
 import { useAccount, useOrganisationNames } from './use-account.ts'
-import { useAction } from './use-action.ts'
 
 const knownPlatformRoles = ['administrator', 'innovation_office', 'data_steward', 'clerk'] as const
 const knownMembershipRoles = ['owner', 'editor', 'member'] as const

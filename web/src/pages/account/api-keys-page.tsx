@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next'
 import { getJson } from '../../api.ts'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { useResource } from '../../use-resource.ts'
 import type { ApiKey } from './account-api.ts'
 import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
-import { useAction } from './use-action.ts'
 
 const loadKeys = (signal: AbortSignal) => getJson<{ items: ApiKey[] }>('/api/account/api-keys', signal)
 const expiries = ['30', '90', '365', ''] as const

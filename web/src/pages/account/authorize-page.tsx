@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { ApiError, getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { useResource } from '../../use-resource.ts'
 import type { Interaction } from './account-api.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { SignInForm } from './sign-in-form.tsx'
-import { useAction } from './use-action.ts'
 
 const knownScopes = [
   'openid',

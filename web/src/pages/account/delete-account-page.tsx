@@ -4,11 +4,11 @@ import { useNavigate } from 'react-router'
 import { getJson } from '../../api.ts'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { useResource } from '../../use-resource.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
-import { useAction } from './use-action.ts'
 
 const loadDeletion = (signal: AbortSignal) => getJson<{ kept: string[] }>('/api/account/deletion', signal)
 

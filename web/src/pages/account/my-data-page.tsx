@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { useResource } from '../../use-resource.ts'
 import { type Consent, type DataUse, localized } from './account-api.ts'
@@ -9,7 +10,6 @@ import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
 import { useOrganisationNames } from './use-account.ts'
-import { useAction } from './use-action.ts'
 
 const loadConsents = (signal: AbortSignal) => getJson<{ items: Consent[] }>('/api/account/consents', signal)
 const loadDataUses = (signal: AbortSignal) => getJson<{ items: DataUse[] }>('/api/account/data-uses', signal)

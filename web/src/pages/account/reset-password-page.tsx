@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { FormProblem } from './problem.tsx'
-import { useAction } from './use-action.ts'
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams()

@@ -2,13 +2,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getJson } from '../../api.ts'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { useResource } from '../../use-resource.ts'
 import type { SessionItem } from './account-api.ts'
 import { useFormatDate } from './format.ts'
 import { FormProblem } from './problem.tsx'
 import { SectionLoading } from './section-loading.tsx'
-import { useAction } from './use-action.ts'
 
 const loadSessions = (signal: AbortSignal) =>
   getJson<{ items: SessionItem[] }>('/api/account/sessions', signal)

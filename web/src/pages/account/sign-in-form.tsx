@@ -2,9 +2,9 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import type { Ceremony } from './account-api.ts'
 import { FormProblem } from './problem.tsx'
-import { useAction } from './use-action.ts'
 import { choosePasskey, passkeysSupported } from './webauthn.ts'
 
 /** Email and password, or a passkey; calls onSignedIn once the session is open and read. */

@@ -4,9 +4,9 @@ import { Link } from 'react-router'
 import { FormField, SubmitButton } from '../../components/form-field.tsx'
 import { type Language, languages } from '../../i18n/i18n.ts'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useDocumentTitle } from '../../use-document-title.ts'
 import { FormProblem } from './problem.tsx'
-import { useAction } from './use-action.ts'
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation('account')

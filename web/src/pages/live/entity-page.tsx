@@ -1,9 +1,13 @@
 import { useCallback, useId, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../../api.ts'
+import { DateTime } from '../../components/date-time.tsx'
+import { Fact } from '../../components/fact.tsx'
+import { Working } from '../../components/working.tsx'
 import { useSiteData } from '../../site-data.tsx'
 import { useResource } from '../../use-resource.ts'
 import { HistoryChart, type Range } from './history-chart.tsx'
+import { LevelText } from './level-text.tsx'
 import { LiveMap } from './live-map.tsx'
 import {
   attributesOf,
@@ -18,7 +22,7 @@ import {
   positionOf,
   typeOf,
 } from './ngsi.ts'
-import { DateTime, LivePage, ProblemAlert, ScrollRegion, useNow, Working } from './parts.tsx'
+import { LivePage, ProblemAlert, ScrollRegion, useNow } from './parts.tsx'
 import { chartable, chartScale, levelOf, neighbourhoodOf, useLiveWords } from './words.ts'
 
 const RANGES: Record<Range, { hours: number; period: string; stepHours: number }> = {
@@ -189,40 +193,20 @@ function EntityView({ entity }: { entity: NgsiEntity }) {
   return (
     <LivePage title={name} back={{ to: `/live?type=${encodeURIComponent(type)}`, label: t('entity.back') }}>
       <dl className="facts">
-        <div>
-          <dt>{t('entity.type')}</dt>
-          <dd>{typeName(type)}</dd>
-        </div>
-        <div>
-          <dt>{t('entity.id')}</dt>
-          <dd>
-            <code>{entity.id}</code>
-          </dd>
-        </div>
-        {neighbourhood && (
-          <div>
-            <dt>{t('entity.neighbourhood')}</dt>
-            <dd>{neighbourhood}</dd>
-          </div>
-        )}
+        <Fact term={t('entity.type')}>{typeName(type)}</Fact>
+        <Fact term={t('entity.id')}>
+          <code>{entity.id}</code>
+        </Fact>
+        {neighbourhood && <Fact term={t('entity.neighbourhood')}>{neighbourhood}</Fact>}
         {level && (
-          <div>
-            <dt>{t('entity.level')}</dt>
-            <dd>
-              <span className="level">
-                <span className="swatch" style={{ background: level.colour }} aria-hidden="true" />
-                {words.levelName(level.key)}
-              </span>
-            </dd>
-          </div>
+          <Fact term={t('entity.level')}>
+            <LevelText level={level} />
+          </Fact>
         )}
         {observedAt && (
-          <div>
-            <dt>{t('entity.observed')}</dt>
-            <dd>
-              {words.ago(observedAt, now)} (<DateTime value={observedAt} />)
-            </dd>
-          </div>
+          <Fact term={t('entity.observed')}>
+            {words.ago(observedAt, now)} (<DateTime value={observedAt} />)
+          </Fact>
         )}
       </dl>
 

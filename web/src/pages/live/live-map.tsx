@@ -1,6 +1,6 @@
 import L from 'leaflet'
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { createCityMap, escapeHtml, useZoomControl } from '../../components/city-map.ts'
 import { useSiteData } from '../../site-data.tsx'
 
 export type MapPoint = {
@@ -28,12 +28,6 @@ const markerStyle = (colour: string): L.CircleMarkerOptions => ({
   fillColor: colour,
   fillOpacity: 0.95,
 })
-
-function escapeHtml(text: string): string {
-  const span = document.createElement('span')
-  span.textContent = text
-  return span.innerHTML
-}
 
 /** Makes a marker a named, focusable link that Enter opens. */
 function makeLink(marker: L.CircleMarker, label: string, open: () => void): void {
@@ -68,7 +62,6 @@ export function LiveMap({
   /** [lon, lat] to centre on, closely, instead of showing the whole city. */
   centre?: [number, number]
 }) {
-  const { t } = useTranslation()
   const { city } = useSiteData()
   const container = useRef<HTMLElement>(null)
   const [map, setMap] = useState<L.Map>()
@@ -79,11 +72,7 @@ export function LiveMap({
 
   useEffect(() => {
     if (!container.current) return
-    const leafletMap = L.map(container.current, {
-      zoomControl: false,
-      scrollWheelZoom: false,
-      zoomSnap: 0.25,
-    })
+    const leafletMap = createCityMap(container.current)
     leafletMap.createPane('live-markers').style.zIndex = '450'
     setMap(leafletMap)
     const known = markers.current
@@ -95,13 +84,7 @@ export function LiveMap({
     }
   }, [])
 
-  useEffect(() => {
-    if (!map) return
-    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map)
-    return () => {
-      zoom.remove()
-    }
-  }, [map, t])
+  useZoomControl(map)
 
   // The view: the entity's surroundings, else the city, else wherever the markers are.
   useEffect(() => {
@@ -176,5 +159,5 @@ export function LiveMap({
     }
   }, [map, points, onOpen])
 
-  return <section ref={container} className="live-map" aria-label={label} />
+  return <section ref={container} className="city-map live-map" aria-label={label} />
 }

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Working } from '../../components/working.tsx'
 import { useSiteData } from '../../site-data.tsx'
 import { useResource } from '../../use-resource.ts'
+import { LevelText } from './level-text.tsx'
 import { LiveMap, type MapPoint } from './live-map.tsx'
 import {
   attributesOf,
@@ -14,10 +16,9 @@ import {
   observedAtOf,
   positionOf,
 } from './ngsi.ts'
-import { LivePage, ProblemAlert, ScrollRegion, useNow, Working } from './parts.tsx'
+import { LivePage, ProblemAlert, ScrollRegion, useNow } from './parts.tsx'
 import {
   LEVEL_COLOURS,
-  type Level,
   type LevelKey,
   levelOf,
   levelScaleOf,
@@ -34,17 +35,6 @@ const READINGS_SHOWN = 5
 
 type Group = { type: string; entities: NgsiEntity[] }
 type LiveData = { types: string[]; groups: Group[]; at: number }
-
-function LevelText({ level }: { level: Level | undefined }) {
-  const { levelName } = useLiveWords()
-  if (!level) return <span className="muted">–</span>
-  return (
-    <span className="level">
-      <span className="swatch" style={{ background: level.colour }} aria-hidden="true" />
-      {levelName(level.key)}
-    </span>
-  )
-}
 
 function ReadingList({ readings }: { readings: [string, NgsiAttribute][] }) {
   const { attributeName, reading } = useLiveWords()

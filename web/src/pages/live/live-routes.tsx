@@ -1,20 +1,4 @@
-import { lazy, Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
+import { lazySection } from '../../components/lazy-section.tsx'
 
 // The live data pages (map, charts) load only when someone opens them.
-const LiveApp = lazy(() => import('./live-app.tsx'))
-
-export function LiveRoutes() {
-  const { t } = useTranslation('live')
-  return (
-    <Suspense
-      fallback={
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      }
-    >
-      <LiveApp />
-    </Suspense>
-  )
-}
+export const LiveRoutes = lazySection(() => import('./live-app.tsx'))

@@ -1,52 +1,11 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { ApiError } from '../../api.ts'
-import { useDocumentTitle } from '../../use-document-title.ts'
+import { SectionPage, type SectionPageProps } from '../../components/section-page.tsx'
 
-export function LivePage({
-  title,
-  back,
-  lead,
-  children,
-}: {
-  title: string
-  back?: { to: string; label: string }
-  lead?: ReactNode
-  children: ReactNode
-}) {
-  useDocumentTitle(title)
-  return (
-    <div className="page live">
-      {back && (
-        <p className="live__back">
-          <Link to={back.to}>{back.label}</Link>
-        </p>
-      )}
-      <h1>{title}</h1>
-      {lead && <p className="lead">{lead}</p>}
-      {children}
-    </div>
-  )
-}
-
-/** Visible progress while a request runs; screen readers hear it too unless `quiet`. */
-export function Working({ children, quiet = false }: { children: ReactNode; quiet?: boolean }) {
-  return (
-    <p className="working" role={quiet ? undefined : 'status'}>
-      <span className="working__spinner" aria-hidden="true" />
-      {children}
-    </p>
-  )
-}
-
-/** A polite confirmation after something was done. */
-export function Done({ children }: { children: ReactNode }) {
-  return (
-    <p className="done" role="status">
-      {children}
-    </p>
-  )
+/** A page of the live data: the section's page frame. */
+export function LivePage(props: SectionPageProps) {
+  return <SectionPage section="live" {...props} />
 }
 
 /**
@@ -82,26 +41,6 @@ export function ProblemAlert({
   )
 }
 
-/** Runs one request at a time for a form or button: busy while it runs, the problem if it fails. */
-export function useAction() {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const run = useCallback(async (work: () => Promise<void>): Promise<boolean> => {
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-      return true
-    } catch (failure) {
-      setError(failure)
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }, [])
-  return { busy, error, run, setError }
-}
-
 /** The current time, renewed every `every` milliseconds, for "3 minutes ago". */
 export function useNow(every: number): number {
   const [now, setNow] = useState(() => Date.now())
@@ -110,18 +49,6 @@ export function useNow(every: number): number {
     return () => clearInterval(timer)
   }, [every])
   return now
-}
-
-/** A time in the reader's time zone and language. */
-export function DateTime({ value }: { value: string }) {
-  const { i18n } = useTranslation()
-  const date = new Date(value)
-  if (Number.isNaN(date.getTime())) return <>{value}</>
-  const text = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  }).format(date)
-  return <time dateTime={date.toISOString()}>{text}</time>
 }
 
 /**

@@ -1,7 +1,14 @@
 import { type FormEvent, useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { getJson } from '../../api.ts'
+import { ConfirmQuestion } from '../../components/confirm-question.tsx'
+import { DateTime } from '../../components/date-time.tsx'
+import { Done } from '../../components/done.tsx'
+import { Fact } from '../../components/fact.tsx'
+import { type FieldControl, LabelledField } from '../../components/labelled-field.tsx'
+import { Working } from '../../components/working.tsx'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useResource } from '../../use-resource.ts'
 import {
   attributesOf,
@@ -13,7 +20,7 @@ import {
   type Subscription,
   subscriptionPath,
 } from './ngsi.ts'
-import { DateTime, Done, LivePage, ProblemAlert, ScrollRegion, useAction, Working } from './parts.tsx'
+import { LivePage, ProblemAlert, ScrollRegion } from './parts.tsx'
 import { useLiveWords } from './words.ts'
 
 /** Types offered when the broker has none yet, so a developer can subscribe before the first sensor reports. */
@@ -151,6 +158,7 @@ function SubscriptionEntry({
   const action = useAction()
   const { notification } = subscription
   const status = subscription.status ?? (subscription.isActive === false ? 'paused' : 'active')
+  const paused = status === 'paused'
   const title = subscription.subscriptionName ?? subscription.description ?? subscription.id
   const types = [...new Set((subscription.entities ?? []).map((selector) => selector.type))]
 
@@ -177,138 +185,125 @@ function SubscriptionEntry({
       </h3>
       <dl className="facts facts--compact">
         {title !== subscription.id && (
-          <div>
-            <dt>{t('subscriptions.id')}</dt>
-            <dd>
-              <code>{subscription.id}</code>
-            </dd>
-          </div>
+          <Fact term={t('subscriptions.id')}>
+            <code>{subscription.id}</code>
+          </Fact>
         )}
-        <div>
-          <dt>{t('subscriptions.entities')}</dt>
-          <dd>{types.length > 0 ? types.map(typeName).join(', ') : '–'}</dd>
-        </div>
-        <div>
-          <dt>{t('subscriptions.watched')}</dt>
-          <dd>
-            {subscription.watchedAttributes?.length
-              ? subscription.watchedAttributes.map((name, index) => (
-                  <span key={name}>
-                    {index > 0 && ', '}
-                    <code>{name}</code>
-                  </span>
-                ))
-              : t('subscriptions.allAttributes')}
-          </dd>
-        </div>
+        <Fact term={t('subscriptions.entities')}>
+          {types.length > 0 ? types.map(typeName).join(', ') : '–'}
+        </Fact>
+        <Fact term={t('subscriptions.watched')}>
+          {subscription.watchedAttributes?.length ? (
+            <CodeList names={subscription.watchedAttributes} />
+          ) : (
+            t('subscriptions.allAttributes')
+          )}
+        </Fact>
         {subscription.q && (
-          <div>
-            <dt>{t('subscriptions.q')}</dt>
-            <dd>
-              <code>{subscription.q}</code>
-            </dd>
-          </div>
+          <Fact term={t('subscriptions.q')}>
+            <code>{subscription.q}</code>
+          </Fact>
         )}
-        <div>
-          <dt>{t('subscriptions.endpoint')}</dt>
-          <dd>
-            <code>{notification.endpoint.uri}</code>
-            {notification.endpoint.accept && <> ({notification.endpoint.accept})</>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('subscriptions.timesSent')}</dt>
-          <dd>
-            {number(notification.timesSent ?? 0)}
-            {notification.status === 'failed' && (
-              <span className="badge badge--failed">{t('subscriptions.failing')}</span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('subscriptions.lastSuccess')}</dt>
-          <dd>
-            {notification.lastSuccess ? (
-              <DateTime value={notification.lastSuccess} />
-            ) : (
-              t('subscriptions.never')
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('subscriptions.lastFailure')}</dt>
-          <dd>
-            {notification.lastFailure ? (
-              <DateTime value={notification.lastFailure} />
-            ) : (
-              t('subscriptions.never')
-            )}
-          </dd>
-        </div>
+        <Fact term={t('subscriptions.endpoint')}>
+          <code>{notification.endpoint.uri}</code>
+          {notification.endpoint.accept && <> ({notification.endpoint.accept})</>}
+        </Fact>
+        <Fact term={t('subscriptions.timesSent')}>
+          {number(notification.timesSent ?? 0)}
+          {notification.status === 'failed' && (
+            <span className="badge badge--failed">{t('subscriptions.failing')}</span>
+          )}
+        </Fact>
+        <DeliveryTime term={t('subscriptions.lastSuccess')} at={notification.lastSuccess} />
+        <DeliveryTime term={t('subscriptions.lastFailure')} at={notification.lastFailure} />
         {subscription.expiresAt && (
-          <div>
-            <dt>{t('subscriptions.expiresAt')}</dt>
-            <dd>
-              <DateTime value={subscription.expiresAt} />
-            </dd>
-          </div>
+          <Fact term={t('subscriptions.expiresAt')}>
+            <DateTime value={subscription.expiresAt} />
+          </Fact>
         )}
       </dl>
       {confirming ? (
-        <div className="confirm">
-          <p>{t('subscriptions.confirmDelete', { name: title })}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button--danger"
-              disabled={action.busy}
-              onClick={() => void remove()}
-            >
-              {t('subscriptions.confirmYes')}
-            </button>
-            <button
-              type="button"
-              className="button--secondary"
-              disabled={action.busy}
-              onClick={() => setConfirming(false)}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmQuestion
+          question={t('subscriptions.confirmDelete', { name: title })}
+          confirm={t('subscriptions.confirmYes')}
+          cancel={t('common.cancel')}
+          busy={action.busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <div className="actions">
-          {status !== 'expired' &&
-            (status === 'paused' ? (
-              <button type="button" disabled={action.busy} onClick={() => void setActive(true)}>
-                {t('subscriptions.resume')}
-                <span className="visually-hidden"> {title}</span>
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button--secondary"
-                disabled={action.busy}
-                onClick={() => void setActive(false)}
-              >
-                {t('subscriptions.pause')}
-                <span className="visually-hidden"> {title}</span>
-              </button>
-            ))}
-          <button
-            type="button"
-            className="button--secondary"
+          {status !== 'expired' && (
+            <NamedButton
+              label={paused ? t('subscriptions.resume') : t('subscriptions.pause')}
+              name={title}
+              secondary={!paused}
+              disabled={action.busy}
+              onClick={() => void setActive(paused)}
+            />
+          )}
+          <NamedButton
+            label={t('subscriptions.delete')}
+            name={title}
+            secondary
             disabled={action.busy}
             onClick={() => setConfirming(true)}
-          >
-            {t('subscriptions.delete')}
-            <span className="visually-hidden"> {title}</span>
-          </button>
+          />
         </div>
       )}
       {action.busy && <Working>{t('common.saving')}</Working>}
       <ProblemAlert error={action.error} />
     </li>
+  )
+}
+
+/** Names as code, separated by commas: attribute names as the broker has them. */
+function CodeList({ names }: { names: string[] }) {
+  return (
+    <>
+      {names.map((name, index) => (
+        <span key={name}>
+          {index > 0 && ', '}
+          <code>{name}</code>
+        </span>
+      ))}
+    </>
+  )
+}
+
+/** When a notification last went out, or failed to; "never" before the first. */
+function DeliveryTime({ term, at }: { term: string; at: string | undefined }) {
+  const { t } = useLiveWords()
+  return <Fact term={term}>{at ? <DateTime value={at} /> : t('subscriptions.never')}</Fact>
+}
+
+/**
+ * A button of one subscription: its visible label says what it does, and screen readers also hear
+ * which subscription, as every entry has the same buttons.
+ */
+function NamedButton({
+  label,
+  name,
+  secondary = false,
+  disabled,
+  onClick,
+}: {
+  label: string
+  name: string
+  secondary?: boolean
+  disabled: boolean
+  onClick: () => void
+}) {
+  return (
+    <button
+      type="button"
+      className={secondary ? 'button--secondary' : undefined}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {label}
+      <span className="visually-hidden"> {name}</span>
+    </button>
   )
 }
 
@@ -370,97 +365,83 @@ function CreateForm({ onCreated }: { onCreated: () => Promise<void> }) {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('subscriptions.createHeading')}</h2>
       <form className="live-form" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={`${id}-type`}>{t('subscriptions.form.type')}</label>
-          <select id={`${id}-type`} value={chosen} onChange={(event) => setType(event.target.value)}>
-            {offered.map((option) => (
-              <option key={option} value={option}>
-                {typeName(option) === option ? option : `${typeName(option)} (${option})`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-description`}>{t('subscriptions.form.description')}</label>
-          <input
-            id={`${id}-description`}
-            value={description}
-            maxLength={200}
-            onChange={(event) => setDescription(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-watched`}>{t('subscriptions.form.watched')}</label>
-          <input
-            id={`${id}-watched`}
-            value={watched}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={`${id}-watched-hint`}
-            onChange={(event) => setWatched(event.target.value)}
-          />
-          <p className="hint" id={`${id}-watched-hint`}>
-            {t('subscriptions.form.watchedHint')}
-            {names.status === 'ready' && names.data.length > 0 && (
-              <>
-                {' '}
-                {t('subscriptions.form.known')}{' '}
-                {names.data.map((name, index) => (
-                  <span key={name}>
-                    {index > 0 && ', '}
-                    <code>{name}</code>
-                  </span>
-                ))}
-              </>
-            )}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-q`}>{t('subscriptions.form.q')}</label>
-          <input
-            id={`${id}-q`}
-            value={q}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={`${id}-q-hint`}
-            onChange={(event) => setQ(event.target.value)}
-          />
-          <p className="hint" id={`${id}-q-hint`}>
-            {t('subscriptions.form.qHint')} <code>no2&gt;40</code>, <code>pm10&gt;=50;no2&gt;40</code>,{' '}
-            <code>availableSpotNumber&lt;10</code>
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-uri`}>{t('subscriptions.form.endpoint')}</label>
-          <input
-            id={`${id}-uri`}
-            type="url"
-            required
-            value={uri}
-            spellCheck={false}
-            autoComplete="url"
-            placeholder="https://"
-            aria-describedby={`${id}-uri-hint`}
-            onChange={(event) => setUri(event.target.value)}
-          />
-          <p className="hint" id={`${id}-uri-hint`}>
-            {t('subscriptions.form.endpointHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-accept`}>{t('subscriptions.form.accept')}</label>
-          <select
-            id={`${id}-accept`}
-            value={accept}
-            onChange={(event) => setAccept(event.target.value as (typeof ACCEPTS)[number])}
-          >
-            {ACCEPTS.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledField label={t('subscriptions.form.type')}>
+          {(control) => (
+            <select {...control} value={chosen} onChange={(event) => setType(event.target.value)}>
+              {offered.map((option) => (
+                <option key={option} value={option}>
+                  {typeName(option) === option ? option : `${typeName(option)} (${option})`}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField label={t('subscriptions.form.description')}>
+          {(control) => (
+            <input
+              {...control}
+              value={description}
+              maxLength={200}
+              onChange={(event) => setDescription(event.target.value)}
+            />
+          )}
+        </LabelledField>
+        <LabelledField
+          label={t('subscriptions.form.watched')}
+          hint={
+            <>
+              {t('subscriptions.form.watchedHint')}
+              {names.status === 'ready' && names.data.length > 0 && (
+                <>
+                  {' '}
+                  {t('subscriptions.form.known')} <CodeList names={names.data} />
+                </>
+              )}
+            </>
+          }
+        >
+          {(control) => <CodeInput {...control} value={watched} onChange={setWatched} />}
+        </LabelledField>
+        <LabelledField
+          label={t('subscriptions.form.q')}
+          hint={
+            <>
+              {t('subscriptions.form.qHint')} <code>no2&gt;40</code>, <code>pm10&gt;=50;no2&gt;40</code>,{' '}
+              <code>availableSpotNumber&lt;10</code>
+            </>
+          }
+        >
+          {(control) => <CodeInput {...control} value={q} onChange={setQ} />}
+        </LabelledField>
+        <LabelledField label={t('subscriptions.form.endpoint')} hint={t('subscriptions.form.endpointHint')}>
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              required
+              value={uri}
+              spellCheck={false}
+              autoComplete="url"
+              placeholder="https://"
+              onChange={(event) => setUri(event.target.value)}
+            />
+          )}
+        </LabelledField>
+        <LabelledField label={t('subscriptions.form.accept')}>
+          {(control) => (
+            <select
+              {...control}
+              value={accept}
+              onChange={(event) => setAccept(event.target.value as (typeof ACCEPTS)[number])}
+            >
+              {ACCEPTS.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
         <div className="actions">
           <button type="submit" disabled={action.busy}>
             {t('subscriptions.form.submit')}
@@ -470,5 +451,22 @@ function CreateForm({ onCreated }: { onCreated: () => Promise<void> }) {
         <ProblemAlert error={action.error} lead={t('subscriptions.createFailed')} />
       </form>
     </section>
+  )
+}
+
+/** A text input for names and expressions the broker reads as they are: no spelling checks, no suggestions. */
+function CodeInput({
+  value,
+  onChange,
+  ...control
+}: FieldControl & { value: string; onChange: (value: string) => void }) {
+  return (
+    <input
+      {...control}
+      value={value}
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(event) => onChange(event.target.value)}
+    />
   )
 }

@@ -1,8 +1,9 @@
 import { type FormEvent, useCallback, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, getJson } from '../../api.ts'
+import { DateTime } from '../../components/date-time.tsx'
 import { useResource } from '../../use-resource.ts'
-import { DateTime, Pending, StaffPage } from './parts.tsx'
+import { Pending, StaffPage } from './parts.tsx'
 import { type Mail, query } from './staff-api.ts'
 
 const LINK = /(https?:\/\/[^\s<>"')]+)/g

@@ -1,8 +1,8 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { ApiError } from '../../api.ts'
-import { useDocumentTitle } from '../../use-document-title.ts'
+import { SectionPage, type SectionPageProps } from '../../components/section-page.tsx'
+import { Working } from '../../components/working.tsx'
 import type { Resource } from '../../use-resource.ts'
 
 /** Problem codes the back office explains in the reader's language; others show the server's detail. */
@@ -58,69 +58,9 @@ export function ProblemAlert({
   )
 }
 
-/** Visible progress while a request runs; screen readers hear it too. */
-export function Working({ children }: { children: ReactNode }) {
-  return (
-    <p className="working" role="status">
-      <span className="working__spinner" aria-hidden="true" />
-      {children}
-    </p>
-  )
-}
-
-/** A polite confirmation after something was done. */
-export function Done({ children }: { children: ReactNode }) {
-  return (
-    <p className="done" role="status">
-      {children}
-    </p>
-  )
-}
-
-export function StaffPage({
-  title,
-  back,
-  lead,
-  children,
-}: {
-  title: string
-  back?: { to: string; label: string }
-  lead?: ReactNode
-  children: ReactNode
-}) {
-  useDocumentTitle(title)
-  return (
-    <div className="page staff">
-      {back && (
-        <p className="staff__back">
-          <Link to={back.to}>{back.label}</Link>
-        </p>
-      )}
-      <h1>{title}</h1>
-      {lead && <p className="lead">{lead}</p>}
-      {children}
-    </div>
-  )
-}
-
-/** Runs one request at a time for a form or button: busy while it runs, the problem if it fails. */
-export function useAction() {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const run = useCallback(async (work: () => Promise<void>): Promise<boolean> => {
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-      return true
-    } catch (failure) {
-      setError(failure)
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }, [])
-  return { busy, error, run, setError }
+/** A page of the back office: the section's page frame. */
+export function StaffPage(props: SectionPageProps) {
+  return <SectionPage section="staff" {...props} />
 }
 
 /** Loading, or the problem, of a resource; null once it is ready. */
@@ -129,17 +69,6 @@ export function Pending({ resource }: { resource: Resource<unknown> }) {
   if (resource.status === 'loading') return <Working>{t('common.loading')}</Working>
   if (resource.status === 'error') return <ProblemAlert error={resource.error} />
   return null
-}
-
-/** A time in the reader's time zone, written the way their language writes it. */
-export function DateTime({ value, dateOnly = false }: { value: string; dateOnly?: boolean }) {
-  const { i18n } = useTranslation()
-  const date = new Date(value)
-  const text = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    dateStyle: 'medium',
-    ...(dateOnly ? {} : { timeStyle: 'medium' }),
-  }).format(date)
-  return <time dateTime={date.toISOString()}>{text}</time>
 }
 
 /** A secret the server shows once: kept in view with a copy button and a plain warning. */

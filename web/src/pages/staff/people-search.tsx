@@ -1,6 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ProblemAlert, useAction, Working } from './parts.tsx'
+import { Working } from '../../components/working.tsx'
+import { useAction } from '../../use-action.ts'
+import { ProblemAlert } from './parts.tsx'
 import { type PersonSummary, searchPeople } from './staff-api.ts'
 
 /**

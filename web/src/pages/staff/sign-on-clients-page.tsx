@@ -1,9 +1,16 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { API_SCOPES } from '../../../../src/modules/identity/oidc/scopes.ts'
+import { ConfirmQuestion } from '../../components/confirm-question.tsx'
+import { DateTime } from '../../components/date-time.tsx'
+import { Done } from '../../components/done.tsx'
+import { Fact } from '../../components/fact.tsx'
+import { LabelledField } from '../../components/labelled-field.tsx'
+import { Working } from '../../components/working.tsx'
 import { useSession } from '../../session.tsx'
+import { useAction } from '../../use-action.ts'
 import { useResource } from '../../use-resource.ts'
-import { DateTime, Done, Pending, ProblemAlert, SecretOnce, StaffPage, useAction, Working } from './parts.tsx'
+import { Pending, ProblemAlert, SecretOnce, StaffPage } from './parts.tsx'
 import { getSignOnClients, type SignOnClient } from './staff-api.ts'
 
 const SCOPES = Object.keys(API_SCOPES)
@@ -64,12 +71,9 @@ export function SignOnClientsPage() {
         <section aria-labelledby="clients-created" className="panel">
           <h2 id="clients-created">{t('clients.createdHeading', { name: created.name })}</h2>
           <dl className="facts">
-            <div>
-              <dt>{t('clients.clientId')}</dt>
-              <dd>
-                <code>{created.clientId}</code>
-              </dd>
-            </div>
+            <Fact term={t('clients.clientId')}>
+              <code>{created.clientId}</code>
+            </Fact>
           </dl>
           {created.clientSecret ? (
             <SecretOnce
@@ -106,68 +110,31 @@ function ClientEntry({ client, onRemoved }: { client: SignOnClient; onRemoved: (
     <li className="client" aria-labelledby={`${id}-name`}>
       <h3 id={`${id}-name`}>{client.name}</h3>
       <dl className="facts facts--compact">
-        <div>
-          <dt>{t('clients.clientId')}</dt>
-          <dd>
-            <code>{client.clientId}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('clients.kind')}</dt>
-          <dd>{client.public ? t('clients.public') : t('clients.confidential')}</dd>
-        </div>
-        <div>
-          <dt>{t('clients.redirectUris')}</dt>
-          <dd>
-            <ul className="plain-list">
-              {client.redirectUris.map((uri) => (
-                <li key={uri}>
-                  <code>{uri}</code>
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('clients.scopes')}</dt>
-          <dd>
-            {client.scopes.length === 0 ? (
-              t('clients.signInOnly')
-            ) : (
-              <ul className="plain-list">
-                {client.scopes.map((scope) => (
-                  <li key={scope}>
-                    <code>{scope}</code>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('clients.registered')}</dt>
-          <dd>
-            <DateTime value={client.createdAt} dateOnly />
-          </dd>
-        </div>
+        <Fact term={t('clients.clientId')}>
+          <code>{client.clientId}</code>
+        </Fact>
+        <Fact term={t('clients.kind')}>
+          {client.public ? t('clients.public') : t('clients.confidential')}
+        </Fact>
+        <Fact term={t('clients.redirectUris')}>
+          <CodeLines items={client.redirectUris} />
+        </Fact>
+        <Fact term={t('clients.scopes')}>
+          {client.scopes.length === 0 ? t('clients.signInOnly') : <CodeLines items={client.scopes} />}
+        </Fact>
+        <Fact term={t('clients.registered')}>
+          <DateTime value={client.createdAt} dateOnly />
+        </Fact>
       </dl>
       {confirming ? (
-        <div className="confirm">
-          <p>{t('clients.confirmRemove', { name: client.name })}</p>
-          <div className="actions">
-            <button type="button" className="button--danger" disabled={action.busy} onClick={remove}>
-              {t('clients.confirmYes')}
-            </button>
-            <button
-              type="button"
-              className="button--secondary"
-              disabled={action.busy}
-              onClick={() => setConfirming(false)}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmQuestion
+          question={t('clients.confirmRemove', { name: client.name })}
+          confirm={t('clients.confirmYes')}
+          cancel={t('common.cancel')}
+          busy={action.busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="button--secondary" onClick={() => setConfirming(true)}>
           {t('clients.remove', { name: client.name })}
@@ -176,6 +143,19 @@ function ClientEntry({ client, onRemoved }: { client: SignOnClient; onRemoved: (
       {action.busy && <Working>{t('clients.removing')}</Working>}
       <ProblemAlert error={action.error} />
     </li>
+  )
+}
+
+/** Addresses or names as code, one a line. */
+function CodeLines({ items }: { items: string[] }) {
+  return (
+    <ul className="plain-list">
+      {items.map((item) => (
+        <li key={item}>
+          <code>{item}</code>
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -225,35 +205,29 @@ function RegisterForm({
     <section aria-labelledby={`${id}-heading`} className="panel">
       <h2 id={`${id}-heading`}>{t('clients.registerHeading')}</h2>
       <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('clients.name')}</label>
-          <input
-            id={`${id}-name`}
-            value={name}
-            required
-            maxLength={120}
-            aria-describedby={`${id}-name-hint`}
-            onChange={(event) => setName(event.target.value)}
-          />
-          <p className="hint" id={`${id}-name-hint`}>
-            {t('clients.nameHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-id`}>{t('clients.clientIdOptional')}</label>
-          <input
-            id={`${id}-id`}
-            value={clientId}
-            pattern="[a-z0-9][a-z0-9\-]{2,62}"
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={`${id}-id-hint`}
-            onChange={(event) => setClientId(event.target.value)}
-          />
-          <p className="hint" id={`${id}-id-hint`}>
-            {t('clients.clientIdHint')}
-          </p>
-        </div>
+        <LabelledField label={t('clients.name')} hint={t('clients.nameHint')}>
+          {(control) => (
+            <input
+              {...control}
+              value={name}
+              required
+              maxLength={120}
+              onChange={(event) => setName(event.target.value)}
+            />
+          )}
+        </LabelledField>
+        <LabelledField label={t('clients.clientIdOptional')} hint={t('clients.clientIdHint')}>
+          {(control) => (
+            <input
+              {...control}
+              value={clientId}
+              pattern="[a-z0-9][a-z0-9\-]{2,62}"
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => setClientId(event.target.value)}
+            />
+          )}
+        </LabelledField>
         <fieldset>
           <legend>{t('clients.kind')}</legend>
           <div className="choice">
@@ -281,35 +255,29 @@ function RegisterForm({
             </label>
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-redirect`}>{t('clients.redirectUris')}</label>
-          <textarea
-            id={`${id}-redirect`}
-            value={redirectUris}
-            required
-            rows={3}
-            spellCheck={false}
-            aria-describedby={`${id}-redirect-hint`}
-            onChange={(event) => setRedirectUris(event.target.value)}
-          />
-          <p className="hint" id={`${id}-redirect-hint`}>
-            {t('clients.redirectHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-logout`}>{t('clients.logoutUris')}</label>
-          <textarea
-            id={`${id}-logout`}
-            value={logoutUris}
-            rows={2}
-            spellCheck={false}
-            aria-describedby={`${id}-logout-hint`}
-            onChange={(event) => setLogoutUris(event.target.value)}
-          />
-          <p className="hint" id={`${id}-logout-hint`}>
-            {t('clients.logoutHint')}
-          </p>
-        </div>
+        <LabelledField label={t('clients.redirectUris')} hint={t('clients.redirectHint')}>
+          {(control) => (
+            <textarea
+              {...control}
+              value={redirectUris}
+              required
+              rows={3}
+              spellCheck={false}
+              onChange={(event) => setRedirectUris(event.target.value)}
+            />
+          )}
+        </LabelledField>
+        <LabelledField label={t('clients.logoutUris')} hint={t('clients.logoutHint')}>
+          {(control) => (
+            <textarea
+              {...control}
+              value={logoutUris}
+              rows={2}
+              spellCheck={false}
+              onChange={(event) => setLogoutUris(event.target.value)}
+            />
+          )}
+        </LabelledField>
         <fieldset>
           <legend>{t('clients.scopes')}</legend>
           <p className="hint">{t('clients.scopesHint')}</p>

@@ -2,13 +2,14 @@ import './staff.css'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Routes } from 'react-router'
+import { Working } from '../../components/working.tsx'
 import { useSession } from '../../session.tsx'
 import { NotFoundPage } from '../not-found-page.tsx'
 import { AuditPage } from './audit-page.tsx'
 import { OrganisationPage } from './organisation-page.tsx'
 import { OrganisationsPage } from './organisations-page.tsx'
 import { OutboxPage } from './outbox-page.tsx'
-import { StaffPage, Working } from './parts.tsx'
+import { StaffPage } from './parts.tsx'
 import { PeoplePage } from './people-page.tsx'
 import { PersonPage } from './person-page.tsx'
 import { SignOnClientsPage } from './sign-on-clients-page.tsx'
@@ -32,7 +33,7 @@ function Allowed({ need, children }: { need: Need; children: (access: StaffAcces
   const { state } = useSession()
   if (state.status === 'loading')
     return (
-      <div className="page staff">
+      <div className="page section-page staff">
         <Working>{t('common.loading')}</Working>
       </div>
     )
