@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { EventEmitter, once } from 'node:events'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,9 @@ import { Problem } from './problem.ts'
 const [embedded] = testBackends()
 
 /** Routes that exercise the shared behaviour; added before listening, as a module would. */
+/** Announces that the slow probe has begun, so a test can close the server while it is in flight. */
+const slowStarted = new EventEmitter()
+
 function addProbeRoutes(app: FastifyInstance): void {
   app.get('/api/probe/crash', { config: { access: 'public' } }, async () => {
     throw new Error('secret internals at /srv/cetate/db.ts:42')
@@ -36,6 +40,7 @@ function addProbeRoutes(app: FastifyInstance): void {
   app.get('/api/probe/undeclared', async () => 'should never be served')
   app.get('/api/probe/staff', { config: { access: { action: 'probe.read' } } }, async () => 'staff only')
   app.get('/api/probe/slow', { config: { access: 'public' } }, async () => {
+    slowStarted.emit('started')
     await new Promise((resolve) => setTimeout(resolve, 400))
     return { finished: true }
   })
@@ -228,8 +233,10 @@ describe('HTTP behaviour shared by every route', { timeout: 120_000 }, () => {
     // A server of its own, so closing it leaves the others' running.
     const ownDatabase = await embedded!.create()
     const running = await startCetate(ownDatabase, { beforeListen: (c) => addProbeRoutes(c.http) })
+    // Close once the server is inside the slow handler (a fixed delay was too short on a busy machine).
+    const started = once(slowStarted, 'started')
     const inFlight = running.request('/api/probe/slow')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await started
     const closing = running.close()
     const answered = await inFlight
     assert.equal(answered.status, 200)

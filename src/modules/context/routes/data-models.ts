@@ -17,7 +17,10 @@ const ModelQuery = Type.Object({
 })
 const NewModel = Type.Object(
   {
-    schema: Type.Object({ $id: Type.String({ format: 'uri' }) }, { additionalProperties: true }),
+    schema: Type.Object(
+      {},
+      { additionalProperties: true, description: 'A JSON Schema with an absolute $id' },
+    ),
     entityType: Type.Optional(
       Type.String({ minLength: 1, maxLength: 256, pattern: '^[^<>"\'=;()\\s\\\\]+$' }),
     ),
@@ -106,8 +109,16 @@ export async function dataModelRoutes(
     async (request, reply) => {
       const tenant = request.query.tenant ?? ''
       const { schema, entityType, aliases = [] } = request.body
+      const id = (schema as { $id?: unknown }).$id
+      if (typeof id !== 'string' || !/^https?:\/\/\S+$/.test(id))
+        throw new Problem(
+          400,
+          'CONTEXT_DATA_MODEL_INVALID',
+          'The schema needs an $id',
+          'Give the schema an absolute "$id" (its URL), the address other schemas use in their $ref.',
+        )
       const record = {
-        id: schema.$id,
+        id,
         entityType: entityType ? coreTermMap.expand(entityType) : null,
         aliases,
         schema: schema as Record<string, unknown>,
