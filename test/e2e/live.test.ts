@@ -302,12 +302,15 @@ describe('subscriptions for developers', () => {
 
       await entry.getByRole('button', { name: `${s.pause} ${description}` }).click()
       await page.getByText(fill(s.paused, { name: description })).waitFor()
+      // The message comes before the list is read again; wait for the list too.
+      await entry.locator('.badge', { hasText: s.status.paused }).first().waitFor()
       assert.equal(await entry.locator('.badge').first().textContent(), s.status.paused)
       await screenshot(page, `live-subscriptions-${width}`)
       assert.deepEqual(await wcagViolations(page), [])
 
       await entry.getByRole('button', { name: `${s.resume} ${description}` }).click()
       await page.getByText(fill(s.resumed, { name: description })).waitFor()
+      await entry.locator('.badge', { hasText: s.status.active }).first().waitFor()
       assert.equal(await entry.locator('.badge').first().textContent(), s.status.active)
 
       await entry.getByRole('button', { name: `${s.delete} ${description}` }).click()
