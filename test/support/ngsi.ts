@@ -1,5 +1,6 @@
+import { after, before } from 'node:test'
 import { createApiKey } from '../../src/modules/identity/index.ts'
-import type { TestDatabase } from './databases.ts'
+import type { TestBackend, TestDatabase } from './databases.ts'
 import { type DemoCetate, startDemoCetate } from './demo.ts'
 
 export interface NgsiCetate extends DemoCetate {
@@ -44,5 +45,26 @@ export async function startNgsiCetate(
         ...(sendsBody ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       })
     },
+  }
+}
+
+/**
+ * Inside a `describe`: starts the NGSI-LD demo server on a fresh database of `backend` before the
+ * suite's tests and removes both after. Returns the running server.
+ */
+export function ngsiServerForSuite(backend: TestBackend, env: Record<string, string> = {}): () => NgsiCetate {
+  let database: TestDatabase | undefined
+  let server: NgsiCetate | undefined
+  before(async () => {
+    database = await backend.create()
+    server = await startNgsiCetate(database, env)
+  })
+  after(async () => {
+    await server?.close()
+    await database?.drop()
+  })
+  return () => {
+    if (!server) throw new Error('The NGSI-LD test server has not started yet.')
+    return server
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { type NgsiCetate, startNgsiCetate } from '../../../../test/support/ngsi.ts'
+import { describe, test } from 'node:test'
+import { testBackends } from '../../../../test/support/databases.ts'
+import { ngsiServerForSuite } from '../../../../test/support/ngsi.ts'
 
 type Result = { success: string[]; errors: { entityId: string; error: { type: string; detail: string } }[] }
 const counter = (n: number, intensity: number, extra: Record<string, unknown> = {}) => ({
@@ -13,28 +13,18 @@ const counter = (n: number, intensity: number, extra: Record<string, unknown> = 
 
 for (const backend of testBackends()) {
   describe(`NGSI-LD batch operations and discovery on ${backend.name}`, { timeout: 180_000 }, () => {
-    let database: TestDatabase
-    let server: NgsiCetate
+    const server = ngsiServerForSuite(backend)
     const keyValues = async (id: string) =>
-      (await (await server.ngsi(`/entities/${id}?options=keyValues`)).json()) as Record<string, unknown>
-
-    before(async () => {
-      database = await backend.create()
-      server = await startNgsiCetate(database)
-    })
-    after(async () => {
-      await server.close()
-      await database.drop()
-    })
+      (await (await server().ngsi(`/entities/${id}?options=keyValues`)).json()) as Record<string, unknown>
 
     test('6.14.3.1 batch create answers 201 with the ids; a duplicate makes it 207 with the reason', async () => {
-      const created = await server.ngsi('/entityOperations/create', {
+      const created = await server().ngsi('/entityOperations/create', {
         method: 'POST',
         body: [counter(1, 10), counter(2, 20)],
       })
       assert.equal(created.status, 201)
       assert.deepEqual(await created.json(), ['urn:ngsi-ld:TestCounter:1', 'urn:ngsi-ld:TestCounter:2'])
-      const partial = await server.ngsi('/entityOperations/create', {
+      const partial = await server().ngsi('/entityOperations/create', {
         method: 'POST',
         body: [counter(2, 1), counter(3, 30), { id: 'not-a-uri', type: 'TestCounter' }],
       })
@@ -46,7 +36,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.15.3.1 batch upsert replaces by default, merges with options=update, 201 only when something was created', async () => {
-      const replaced = await server.ngsi('/entityOperations/upsert', {
+      const replaced = await server().ngsi('/entityOperations/upsert', {
         method: 'POST',
         body: [
           { id: 'urn:ngsi-ld:TestCounter:1', type: 'TestCounter', speed: { type: 'Property', value: 40 } },
@@ -58,7 +48,7 @@ for (const backend of testBackends()) {
         type: 'TestCounter',
         speed: 40,
       })
-      const merged = await server.ngsi('/entityOperations/upsert?options=update', {
+      const merged = await server().ngsi('/entityOperations/upsert?options=update', {
         method: 'POST',
         body: [counter(1, 11), counter(4, 44)],
       })
@@ -76,7 +66,7 @@ for (const backend of testBackends()) {
       const steps = [1, 2, 3].map((n) =>
         counter(5, n, { intensity: { type: 'Property', value: n, observedAt: `2026-11-22T0${n}:00:00Z` } }),
       )
-      const response = await server.ngsi('/entityOperations/upsert?options=update', {
+      const response = await server().ngsi('/entityOperations/upsert?options=update', {
         method: 'POST',
         body: steps,
       })
@@ -85,7 +75,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.16.3.1 batch update changes existing entities; unknown ones are reported', async () => {
-      const response = await server.ngsi('/entityOperations/update', {
+      const response = await server().ngsi('/entityOperations/update', {
         method: 'POST',
         body: [counter(2, 21), counter(99, 1)],
       })
@@ -95,7 +85,7 @@ for (const backend of testBackends()) {
       assert.equal(result.errors[0]?.entityId, 'urn:ngsi-ld:TestCounter:99')
       assert.match(result.errors[0]?.error.type ?? '', /ResourceNotFound$/)
       assert.equal((await keyValues('urn:ngsi-ld:TestCounter:2')).intensity, 21)
-      const kept = await server.ngsi('/entityOperations/update?options=noOverwrite', {
+      const kept = await server().ngsi('/entityOperations/update?options=noOverwrite', {
         method: 'POST',
         body: [counter(2, 1000, { lane: { type: 'Property', value: 'A' } })],
       })
@@ -106,7 +96,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.31.3.1 batch merge: members merge, null deletes', async () => {
-      const response = await server.ngsi('/entityOperations/merge', {
+      const response = await server().ngsi('/entityOperations/merge', {
         method: 'POST',
         body: [{ id: 'urn:ngsi-ld:TestCounter:2', lane: null, speed: 31 }],
       })
@@ -117,7 +107,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.17.3.1 batch delete: 204, or 207 naming the ids that did not exist', async () => {
-      const response = await server.ngsi('/entityOperations/delete', {
+      const response = await server().ngsi('/entityOperations/delete', {
         method: 'POST',
         body: ['urn:ngsi-ld:TestCounter:3', 'urn:ngsi-ld:TestCounter:404'],
       })
@@ -125,7 +115,7 @@ for (const backend of testBackends()) {
       const result = (await response.json()) as Result
       assert.deepEqual(result.success, ['urn:ngsi-ld:TestCounter:3'])
       assert.equal(result.errors[0]?.entityId, 'urn:ngsi-ld:TestCounter:404')
-      const again = await server.ngsi('/entityOperations/delete', {
+      const again = await server().ngsi('/entityOperations/delete', {
         method: 'POST',
         body: ['urn:ngsi-ld:TestCounter:4'],
       })
@@ -134,13 +124,13 @@ for (const backend of testBackends()) {
 
     test('6.14 a batch must be a non-empty array', async () => {
       for (const body of [[], {}, 'x']) {
-        const response = await server.ngsi('/entityOperations/create', { method: 'POST', body })
+        const response = await server().ngsi('/entityOperations/create', { method: 'POST', body })
         assert.equal(response.status, 400)
       }
     })
 
     test('6.23.3.1 query by POST with a Query body', async () => {
-      const response = await server.ngsi('/entityOperations/query?options=keyValues', {
+      const response = await server().ngsi('/entityOperations/query?options=keyValues', {
         method: 'POST',
         body: { type: 'Query', entities: [{ type: 'TestCounter' }], q: 'intensity>10', attrs: ['intensity'] },
       })
@@ -153,10 +143,10 @@ for (const backend of testBackends()) {
     })
 
     test('6.25–6.28 /types and /attributes list what exists, with details', async () => {
-      const types = (await (await server.ngsi('/types')).json()) as { type: string; typeList: string[] }
+      const types = (await (await server().ngsi('/types')).json()) as { type: string; typeList: string[] }
       assert.equal(types.type, 'EntityTypeList')
       assert.ok(types.typeList.includes('TestCounter'))
-      const type = (await (await server.ngsi('/types/TestCounter')).json()) as {
+      const type = (await (await server().ngsi('/types/TestCounter')).json()) as {
         typeName: string
         entityCount: number
         attributeDetails: { attributeName: string; attributeTypes: string[] }[]
@@ -164,23 +154,23 @@ for (const backend of testBackends()) {
       assert.equal(type.typeName, 'TestCounter')
       assert.equal(type.entityCount, 3)
       assert.ok(type.attributeDetails.some((detail) => detail.attributeName === 'intensity'))
-      assert.equal((await server.ngsi('/types/NoSuchType')).status, 404)
-      const attributes = (await (await server.ngsi('/attributes')).json()) as { attributeList: string[] }
+      assert.equal((await server().ngsi('/types/NoSuchType')).status, 404)
+      const attributes = (await (await server().ngsi('/attributes')).json()) as { attributeList: string[] }
       assert.ok(attributes.attributeList.includes('intensity'))
-      const attribute = (await (await server.ngsi('/attributes/intensity')).json()) as {
+      const attribute = (await (await server().ngsi('/attributes/intensity')).json()) as {
         attributeCount: number
         typeNames: string[]
         attributeTypes: string[]
       }
       assert.ok(attribute.typeNames.includes('TestCounter'))
       assert.deepEqual(attribute.attributeTypes, ['Property'])
-      const detailed = (await (await server.ngsi('/types?details=true')).json()) as { typeName: string }[]
+      const detailed = (await (await server().ngsi('/types?details=true')).json()) as { typeName: string }[]
       assert.ok(detailed.some((item) => item.typeName === 'TestCounter'))
-      assert.equal((await server.ngsi('/types?details=maybe')).status, 400)
+      assert.equal((await server().ngsi('/types?details=maybe')).status, 400)
     })
 
     test('discovery shows anonymous callers only the open types', async () => {
-      const types = (await (await server.ngsi('/types', { anonymous: true })).json()) as {
+      const types = (await (await server().ngsi('/types', { anonymous: true })).json()) as {
         typeList: string[]
       }
       assert.ok(!types.typeList.includes('TestCounter'))

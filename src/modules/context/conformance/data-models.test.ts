@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { after, before, describe, test } from 'node:test'
-import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { type NgsiCetate, startNgsiCetate } from '../../../../test/support/ngsi.ts'
+import { describe, test } from 'node:test'
+import { testBackends } from '../../../../test/support/databases.ts'
+import { ngsiServerForSuite } from '../../../../test/support/ngsi.ts'
 
 const FIXTURES = new URL('../../../../test/fixtures/smart-data-models/', import.meta.url)
 const schema = async (path: string) =>
@@ -20,23 +20,13 @@ const reading = (id: string, no2: unknown) => ({
 
 for (const backend of testBackends()) {
   describe(`Smart Data Models validation on ${backend.name}`, { timeout: 180_000 }, () => {
-    let database: TestDatabase
-    let server: NgsiCetate
+    const server = ngsiServerForSuite(backend)
     const register = (body: object) =>
-      server.request('/api/context/data-models', {
+      server().request('/api/context/data-models', {
         method: 'PUT',
-        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${server().apiKey}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       })
-
-    before(async () => {
-      database = await backend.create()
-      server = await startNgsiCetate(database)
-    })
-    after(async () => {
-      await server.close()
-      await database.drop()
-    })
 
     test('a schema whose $refs are not registered is refused, naming what is missing', async () => {
       const response = await register({
@@ -61,17 +51,17 @@ for (const backend of testBackends()) {
         entityType: 'AirQualityObserved',
       })
       assert.equal(air.status, 204)
-      const listed = (await (await server.request('/api/context/data-models')).json()) as {
+      const listed = (await (await server().request('/api/context/data-models')).json()) as {
         items: { id: string; entityType: string | null }[]
       }
       assert.ok(listed.items.some((item) => item.entityType === 'AirQualityObserved'))
 
-      const good = await server.ngsi('/entities', {
+      const good = await server().ngsi('/entities', {
         method: 'POST',
         body: reading('urn:ngsi-ld:AirQualityObserved:v1', 41),
       })
       assert.equal(good.status, 201)
-      const bad = await server.ngsi('/entities', {
+      const bad = await server().ngsi('/entities', {
         method: 'POST',
         body: reading('urn:ngsi-ld:AirQualityObserved:v2', 'high'),
       })
@@ -79,12 +69,12 @@ for (const backend of testBackends()) {
       const problem = (await bad.json()) as { type: string; detail: string }
       assert.equal(problem.type, 'https://uri.etsi.org/ngsi-ld/errors/BadRequestData')
       assert.match(problem.detail, /data model of AirQualityObserved: \/no2 must be number/)
-      const patched = await server.ngsi('/entities/urn:ngsi-ld:AirQualityObserved:v1/attrs/no2', {
+      const patched = await server().ngsi('/entities/urn:ngsi-ld:AirQualityObserved:v1/attrs/no2', {
         method: 'PATCH',
         body: { value: 'very high' },
       })
       assert.equal(patched.status, 400)
-      const batch = await server.ngsi('/entityOperations/upsert', {
+      const batch = await server().ngsi('/entityOperations/upsert', {
         method: 'POST',
         body: [
           reading('urn:ngsi-ld:AirQualityObserved:v3', 5),
@@ -98,7 +88,7 @@ for (const backend of testBackends()) {
         result.errors.map((error) => error.entityId),
         ['urn:ngsi-ld:AirQualityObserved:v4'],
       )
-      const other = await server.ngsi('/entities', {
+      const other = await server().ngsi('/entities', {
         method: 'POST',
         body: { id: 'urn:x:free', type: 'Free', no2: 'x' },
       })
@@ -107,8 +97,8 @@ for (const backend of testBackends()) {
 
     test('a shared schema others refer to cannot be removed; a type schema can, and checks stop', async () => {
       const common = encodeURIComponent('https://smart-data-models.github.io/data-models/common-schema.json')
-      const headers = { authorization: `Bearer ${server.apiKey}` }
-      const inUse = await server.request(`/api/context/data-models?id=${common}`, {
+      const headers = { authorization: `Bearer ${server().apiKey}` }
+      const inUse = await server().request(`/api/context/data-models?id=${common}`, {
         method: 'DELETE',
         headers,
       })
@@ -117,10 +107,10 @@ for (const backend of testBackends()) {
         'https://smart-data-models.github.io/dataModel.Environment/AirQualityObserved/schema.json',
       )
       assert.equal(
-        (await server.request(`/api/context/data-models?id=${air}`, { method: 'DELETE', headers })).status,
+        (await server().request(`/api/context/data-models?id=${air}`, { method: 'DELETE', headers })).status,
         204,
       )
-      const free = await server.ngsi('/entities', {
+      const free = await server().ngsi('/entities', {
         method: 'POST',
         body: reading('urn:ngsi-ld:AirQualityObserved:v5', 'x'),
       })
@@ -128,7 +118,7 @@ for (const backend of testBackends()) {
     })
 
     test('only those allowed may register schemas', async () => {
-      const response = await server.request('/api/context/data-models', {
+      const response = await server().request('/api/context/data-models', {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ schema: { $id: 'https://example.org/s.json' } }),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { type NgsiCetate, startNgsiCetate } from '../../../../test/support/ngsi.ts'
+import { before, describe, test } from 'node:test'
+import { testBackends } from '../../../../test/support/databases.ts'
+import { ngsiServerForSuite } from '../../../../test/support/ngsi.ts'
 
 type Body = Record<string, unknown>
 const ERRORS = 'https://uri.etsi.org/ngsi-ld/errors/'
@@ -24,32 +24,25 @@ async function problem(response: Response, status: number, type: string): Promis
 
 for (const backend of testBackends()) {
   describe(`NGSI-LD entities on ${backend.name}`, { timeout: 180_000 }, () => {
-    let database: TestDatabase
-    let server: NgsiCetate
+    const server = ngsiServerForSuite(backend)
     const get = async (path: string, headers: Record<string, string> = {}) => {
-      const response = await server.ngsi(path, { headers })
+      const response = await server().ngsi(path, { headers })
       assert.equal(response.status, 200, await response.clone().text())
       return response.json() as Promise<unknown>
     }
 
     before(async () => {
-      database = await backend.create()
-      server = await startNgsiCetate(database)
       for (const n of [1, 2, 3, 4, 5]) {
-        const response = await server.ngsi('/entities', { method: 'POST', body: station(n) })
+        const response = await server().ngsi('/entities', { method: 'POST', body: station(n) })
         assert.equal(response.status, 201)
       }
     })
-    after(async () => {
-      await server.close()
-      await database.drop()
-    })
 
     test('6.4.3.1 POST /entities creates an entity and answers its Location', async () => {
-      const response = await server.ngsi('/entities', { method: 'POST', body: station(10) })
+      const response = await server().ngsi('/entities', { method: 'POST', body: station(10) })
       assert.equal(response.status, 201)
       assert.equal(response.headers.get('location'), '/ngsi-ld/v1/entities/urn:ngsi-ld:TestStation:10')
-      const again = await server.ngsi('/entities', { method: 'POST', body: station(10) })
+      const again = await server().ngsi('/entities', { method: 'POST', body: station(10) })
       await problem(again, 409, 'AlreadyExists')
     })
 
@@ -78,21 +71,25 @@ for (const backend of testBackends()) {
         [1, 2],
       ]
       for (const body of cases) {
-        const response = await server.ngsi('/entities', { method: 'POST', body })
+        const response = await server().ngsi('/entities', { method: 'POST', body })
         await problem(response, 400, 'BadRequestData')
       }
     })
 
     test('6.3.4 bad JSON is InvalidRequest, a wrong content type 415, a body too large 413', async () => {
-      await problem(await server.ngsi('/entities', { method: 'POST', body: '{"id":' }), 400, 'InvalidRequest')
-      const xml = await server.ngsi('/entities', {
+      await problem(
+        await server().ngsi('/entities', { method: 'POST', body: '{"id":' }),
+        400,
+        'InvalidRequest',
+      )
+      const xml = await server().ngsi('/entities', {
         method: 'POST',
         body: '<entity/>',
         headers: { 'content-type': 'application/xml' },
       })
       await problem(xml, 415, 'UnsupportedMediaType')
       const huge = { ...station(99), blob: { type: 'Property', value: 'x'.repeat(2 * 1024 * 1024) } }
-      await problem(await server.ngsi('/entities', { method: 'POST', body: huge }), 413, 'PayloadTooLarge')
+      await problem(await server().ngsi('/entities', { method: 'POST', body: huge }), 413, 'PayloadTooLarge')
     })
 
     test('6.3.5 application/ld+json needs @context in the body; application/json must not carry one', async () => {
@@ -100,27 +97,27 @@ for (const backend of testBackends()) {
         ...station(20),
         '@context': 'https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld',
       }
-      const withLd = await server.ngsi('/entities', {
+      const withLd = await server().ngsi('/entities', {
         method: 'POST',
         body: ld,
         headers: { 'content-type': 'application/ld+json' },
       })
       assert.equal(withLd.status, 201)
-      const missing = await server.ngsi('/entities', {
+      const missing = await server().ngsi('/entities', {
         method: 'POST',
         body: station(21),
         headers: { 'content-type': 'application/ld+json' },
       })
       await problem(missing, 400, 'BadRequestData')
       await problem(
-        await server.ngsi('/entities', { method: 'POST', body: { ...ld, id: 'urn:x:22' } }),
+        await server().ngsi('/entities', { method: 'POST', body: { ...ld, id: 'urn:x:22' } }),
         400,
         'BadRequestData',
       )
     })
 
     test('4.5.2 concise input is understood: values, GeoJSON, relationships and language maps', async () => {
-      const response = await server.ngsi('/entities', {
+      const response = await server().ngsi('/entities', {
         method: 'POST',
         body: {
           id: 'urn:ngsi-ld:TestStation:concise',
@@ -167,15 +164,15 @@ for (const backend of testBackends()) {
       })
       const omitted = (await get(`${path}?omit=location,name&options=keyValues`)) as Body
       assert.deepEqual(Object.keys(omitted).sort(), ['NO2', 'id', 'type'])
-      await problem(await server.ngsi(`${path}?options=keyValues,concise`), 400, 'BadRequestData')
-      await problem(await server.ngsi(`${path}?options=fancy`), 400, 'BadRequestData')
+      await problem(await server().ngsi(`${path}?options=keyValues,concise`), 400, 'BadRequestData')
+      await problem(await server().ngsi(`${path}?options=fancy`), 400, 'BadRequestData')
     })
 
     test('6.5.3.1 retrieve as JSON-LD or GeoJSON; an unknown entity is ResourceNotFound; other media 406', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:2'
       const ld = (await get(path, { accept: 'application/ld+json' })) as Body
       assert.equal(ld['@context'], 'https://uri.etsi.org/ngsi-ld/v1/ngsi-ld-core-context-v1.8.jsonld')
-      const json = await server.ngsi(path)
+      const json = await server().ngsi(path)
       assert.match(json.headers.get('link') ?? '', /rel="http:\/\/www.w3.org\/ns\/json-ld#context"/)
       const feature = (await get(path, { accept: 'application/geo+json' })) as {
         type: string
@@ -183,8 +180,8 @@ for (const backend of testBackends()) {
       }
       assert.equal(feature.type, 'Feature')
       assert.equal(feature.geometry.type, 'Point')
-      await problem(await server.ngsi('/entities/urn:ngsi-ld:TestStation:none'), 404, 'ResourceNotFound')
-      await problem(await server.ngsi(path, { headers: { accept: 'text/csv' } }), 406, 'NotAcceptable')
+      await problem(await server().ngsi('/entities/urn:ngsi-ld:TestStation:none'), 404, 'ResourceNotFound')
+      await problem(await server().ngsi(path, { headers: { accept: 'text/csv' } }), 406, 'NotAcceptable')
     })
 
     test('6.4.3.2 query by type, id, idPattern and attrs', async () => {
@@ -206,7 +203,7 @@ for (const backend of testBackends()) {
     })
 
     test('4.17 type expressions: any of (, or |) and all of (;)', async () => {
-      await server.ngsi('/entities', {
+      await server().ngsi('/entities', {
         method: 'POST',
         body: { id: 'urn:ngsi-ld:Both:1', type: ['TestStation', 'Sensor'], NO2: 1 },
       })
@@ -214,7 +211,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(ids(await get('/entities?type=Sensor;TestStation')), ['urn:ngsi-ld:Both:1'])
       assert.ok(ids(await get('/entities?type=Sensor,Nothing')).includes('urn:ngsi-ld:Both:1'))
       assert.ok(ids(await get('/entities?type=(Sensor|Nothing);TestStation')).includes('urn:ngsi-ld:Both:1'))
-      await problem(await server.ngsi('/entities?type=(Sensor'), 400, 'BadRequestData')
+      await problem(await server().ngsi('/entities?type=(Sensor'), 400, 'BadRequestData')
     })
 
     test('4.9 q filters by values, ranges, lists and existence', async () => {
@@ -243,7 +240,7 @@ for (const backend of testBackends()) {
         ids(await get('/entities?type=TestStation&q=NO2.observedAt>2026-01-01T00:00:00Z;NO2<25')),
         ['urn:ngsi-ld:TestStation:1', 'urn:ngsi-ld:TestStation:2'],
       )
-      await problem(await server.ngsi('/entities?q=NO2>>1'), 400, 'BadRequestData')
+      await problem(await server().ngsi('/entities?q=NO2>>1'), 400, 'BadRequestData')
     })
 
     test('4.10 geoQ near, within, and the errors of a half-given geo-query', async () => {
@@ -264,12 +261,14 @@ for (const backend of testBackends()) {
         ['urn:ngsi-ld:TestStation:4', 'urn:ngsi-ld:TestStation:5'],
       )
       await problem(
-        await server.ngsi('/entities?type=TestStation&georel=near;maxDistance==100'),
+        await server().ngsi('/entities?type=TestStation&georel=near;maxDistance==100'),
         400,
         'BadRequestData',
       )
       await problem(
-        await server.ngsi('/entities?type=TestStation&georel=nearby&geometry=Point&coordinates=[23.5,46.7]'),
+        await server().ngsi(
+          '/entities?type=TestStation&georel=nearby&geometry=Point&coordinates=[23.5,46.7]',
+        ),
         400,
         'BadRequestData',
       )
@@ -286,7 +285,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.4.3.2 limit, offset and the NGSILD-Results-Count header', async () => {
-      const first = await server.ngsi('/entities?type=TestStation&limit=2&count=true')
+      const first = await server().ngsi('/entities?type=TestStation&limit=2&count=true')
       assert.equal(first.status, 200)
       const total = Number(first.headers.get('ngsild-results-count'))
       assert.ok(total >= 6)
@@ -294,10 +293,10 @@ for (const backend of testBackends()) {
       const next = (await get('/entities?type=TestStation&limit=2&offset=2')) as { id: string }[]
       assert.equal(page.length, 2)
       assert.notDeepEqual(page, next)
-      await problem(await server.ngsi('/entities?type=TestStation&limit=5000'), 403, 'TooManyResults')
-      await problem(await server.ngsi('/entities?type=TestStation&limit=-1'), 400, 'BadRequestData')
+      await problem(await server().ngsi('/entities?type=TestStation&limit=5000'), 403, 'TooManyResults')
+      await problem(await server().ngsi('/entities?type=TestStation&limit=-1'), 400, 'BadRequestData')
       await problem(
-        await server.ngsi('/entities?type=TestStation&idPattern=(unclosed'),
+        await server().ngsi('/entities?type=TestStation&idPattern=(unclosed'),
         400,
         'BadRequestData',
       )
@@ -305,12 +304,12 @@ for (const backend of testBackends()) {
 
     test('6.6.3.1 append attributes; with noOverwrite existing ones are reported, not changed', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:3/attrs'
-      const appended = await server.ngsi(path, {
+      const appended = await server().ngsi(path, {
         method: 'POST',
         body: { PM10: { type: 'Property', value: 21 } },
       })
       assert.equal(appended.status, 204)
-      const kept = await server.ngsi(`${path}?options=noOverwrite`, {
+      const kept = await server().ngsi(`${path}?options=noOverwrite`, {
         method: 'POST',
         body: { PM10: { type: 'Property', value: 99 }, O3: { type: 'Property', value: 5 } },
       })
@@ -326,7 +325,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.6.3.2 update attributes: existing ones change, missing ones are reported', async () => {
-      const response = await server.ngsi('/entities/urn:ngsi-ld:TestStation:3/attrs', {
+      const response = await server().ngsi('/entities/urn:ngsi-ld:TestStation:3/attrs', {
         method: 'PATCH',
         body: { PM10: { type: 'Property', value: 22 }, missing: { type: 'Property', value: 1 } },
       })
@@ -335,7 +334,7 @@ for (const backend of testBackends()) {
       assert.equal(entity.PM10, 22)
       assert.equal(entity.missing, undefined)
       await problem(
-        await server.ngsi('/entities/urn:ngsi-ld:TestStation:none/attrs', {
+        await server().ngsi('/entities/urn:ngsi-ld:TestStation:none/attrs', {
           method: 'PATCH',
           body: { PM10: 1 },
         }),
@@ -346,8 +345,8 @@ for (const backend of testBackends()) {
 
     test('6.7.3.1 partial attribute update keeps what is not given; a missing attribute is ResourceNotFound', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:concise/attrs'
-      assert.equal((await server.ngsi(`${path}/NO2`, { method: 'PATCH', body: { value: 34 } })).status, 204)
-      const stamped = await server.ngsi(`${path}/operator`, {
+      assert.equal((await server().ngsi(`${path}/NO2`, { method: 'PATCH', body: { value: 34 } })).status, 204)
+      const stamped = await server().ngsi(`${path}/operator`, {
         method: 'PATCH',
         body: { observedAt: '2026-11-22T12:00:00Z' },
       })
@@ -357,16 +356,16 @@ for (const backend of testBackends()) {
       assert.equal(entity.operator?.type, 'Relationship')
       assert.equal(entity.operator?.observedAt, '2026-11-22T12:00:00Z')
       await problem(
-        await server.ngsi(`${path}/nothing`, { method: 'PATCH', body: { value: 1 } }),
+        await server().ngsi(`${path}/nothing`, { method: 'PATCH', body: { value: 1 } }),
         404,
         'ResourceNotFound',
       )
-      await problem(await server.ngsi(`${path}/NO2`, { method: 'PATCH', body: {} }), 400, 'BadRequestData')
+      await problem(await server().ngsi(`${path}/NO2`, { method: 'PATCH', body: {} }), 400, 'BadRequestData')
     })
 
     test('4.5.5 datasetId keeps several instances of one attribute; delete one or all', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:4/attrs'
-      const response = await server.ngsi(path, {
+      const response = await server().ngsi(path, {
         method: 'POST',
         body: {
           temperature: [
@@ -381,7 +380,7 @@ for (const backend of testBackends()) {
         unknown
       >
       assert.equal((entity.temperature as unknown[]).length, 2)
-      const one = await server.ngsi(`${path}/temperature?datasetId=urn:ngsi-ld:Dataset:sensor-b`, {
+      const one = await server().ngsi(`${path}/temperature?datasetId=urn:ngsi-ld:Dataset:sensor-b`, {
         method: 'DELETE',
       })
       assert.equal(one.status, 204)
@@ -391,15 +390,15 @@ for (const backend of testBackends()) {
       >
       assert.equal(left.temperature?.value, 5)
       assert.equal(
-        (await server.ngsi(`${path}/temperature?deleteAll=true`, { method: 'DELETE' })).status,
+        (await server().ngsi(`${path}/temperature?deleteAll=true`, { method: 'DELETE' })).status,
         204,
       )
-      await problem(await server.ngsi(`${path}/temperature`, { method: 'DELETE' }), 404, 'ResourceNotFound')
+      await problem(await server().ngsi(`${path}/temperature`, { method: 'DELETE' }), 404, 'ResourceNotFound')
     })
 
     test('6.7.3.3 replace an attribute', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:5/attrs/name'
-      const response = await server.ngsi(path, {
+      const response = await server().ngsi(path, {
         method: 'PUT',
         body: { type: 'Property', value: 'Gheorgheni' },
       })
@@ -409,7 +408,7 @@ for (const backend of testBackends()) {
         'Gheorgheni',
       )
       await problem(
-        await server.ngsi('/entities/urn:ngsi-ld:TestStation:5/attrs/none', {
+        await server().ngsi('/entities/urn:ngsi-ld:TestStation:5/attrs/none', {
           method: 'PUT',
           body: { value: 1 },
         }),
@@ -419,7 +418,7 @@ for (const backend of testBackends()) {
     })
 
     test('6.5.3.3 merge-patch: given attributes merge, null deletes', async () => {
-      const response = await server.ngsi('/entities/urn:ngsi-ld:TestStation:2', {
+      const response = await server().ngsi('/entities/urn:ngsi-ld:TestStation:2', {
         method: 'PATCH',
         body: { NO2: { value: 25 }, name: null, O3: 7 },
         headers: { 'content-type': 'application/merge-patch+json' },
@@ -434,11 +433,14 @@ for (const backend of testBackends()) {
 
     test('6.5.3.4 replace an entity; the body id must match the URL', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:20'
-      const replaced = await server.ngsi(path, { method: 'PUT', body: { type: 'TestStation', NO2: 1 } })
+      const replaced = await server().ngsi(path, { method: 'PUT', body: { type: 'TestStation', NO2: 1 } })
       assert.equal(replaced.status, 204)
       assert.deepEqual(Object.keys((await get(path)) as Body).sort(), ['NO2', 'id', 'type'])
       await problem(
-        await server.ngsi(path, { method: 'PUT', body: { id: 'urn:ngsi-ld:Other:1', type: 'TestStation' } }),
+        await server().ngsi(path, {
+          method: 'PUT',
+          body: { id: 'urn:ngsi-ld:Other:1', type: 'TestStation' },
+        }),
         400,
         'BadRequestData',
       )
@@ -446,9 +448,9 @@ for (const backend of testBackends()) {
 
     test('6.5.3.2 delete an entity', async () => {
       const path = '/entities/urn:ngsi-ld:TestStation:10'
-      assert.equal((await server.ngsi(path, { method: 'DELETE' })).status, 204)
-      await problem(await server.ngsi(path), 404, 'ResourceNotFound')
-      await problem(await server.ngsi(path, { method: 'DELETE' }), 404, 'ResourceNotFound')
+      assert.equal((await server().ngsi(path, { method: 'DELETE' })).status, 204)
+      await problem(await server().ngsi(path), 404, 'ResourceNotFound')
+      await problem(await server().ngsi(path, { method: 'DELETE' }), 404, 'ResourceNotFound')
     })
 
     test('4.15 lang shows a LanguageProperty in one language', async () => {
@@ -465,12 +467,12 @@ for (const backend of testBackends()) {
 
     test('writes need credentials allowed to write; anonymous reads see only public types', async () => {
       await problem(
-        await server.ngsi('/entities', { method: 'POST', body: station(30), anonymous: true }),
+        await server().ngsi('/entities', { method: 'POST', body: station(30), anonymous: true }),
         401,
         'Unauthorized',
       )
       await problem(
-        await server.ngsi('/entities/urn:ngsi-ld:TestStation:1/attrs/NO2', {
+        await server().ngsi('/entities/urn:ngsi-ld:TestStation:1/attrs/NO2', {
           method: 'PATCH',
           body: { value: 1 },
           anonymous: true,
@@ -478,24 +480,24 @@ for (const backend of testBackends()) {
         401,
         'Unauthorized',
       )
-      const hidden = await server.ngsi('/entities?type=TestStation', { anonymous: true })
+      const hidden = await server().ngsi('/entities?type=TestStation', { anonymous: true })
       assert.deepEqual(await hidden.json(), [])
       await problem(
-        await server.ngsi('/entities/urn:ngsi-ld:TestStation:1', { anonymous: true }),
+        await server().ngsi('/entities/urn:ngsi-ld:TestStation:1', { anonymous: true }),
         404,
         'ResourceNotFound',
       )
-      const steward = await server.request('/api/context/public-types/TestStation', {
+      const steward = await server().request('/api/context/public-types/TestStation', {
         method: 'PUT',
-        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${server().apiKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ public: true }),
       })
       assert.equal(steward.status, 204)
       const open = (await (
-        await server.ngsi('/entities?type=TestStation', { anonymous: true })
+        await server().ngsi('/entities?type=TestStation', { anonymous: true })
       ).json()) as unknown[]
       assert.ok(open.length >= 5)
-      const listed = (await (await server.request('/api/context/public-types')).json()) as {
+      const listed = (await (await server().request('/api/context/public-types')).json()) as {
         items: { name: string }[]
       }
       assert.ok(listed.items.some((item) => item.name === 'TestStation'))

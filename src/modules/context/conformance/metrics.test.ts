@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { type NgsiCetate, startNgsiCetate } from '../../../../test/support/ngsi.ts'
+import { describe, test } from 'node:test'
+import { testBackends } from '../../../../test/support/databases.ts'
+import { ngsiServerForSuite } from '../../../../test/support/ngsi.ts'
 
 type Statistics = { items: { type: string; entities: number; active: number; observationsToday: number }[] }
 
 for (const backend of testBackends()) {
   describe(`context figures for KPIs on ${backend.name}`, { timeout: 180_000 }, () => {
-    let database: TestDatabase
-    let server: NgsiCetate
-
-    before(async () => {
-      database = await backend.create()
-      server = await startNgsiCetate(database)
-    })
-    after(async () => {
-      await server.close()
-      await database.drop()
-    })
+    const server = ngsiServerForSuite(backend)
 
     test('statistics per open type count the demo sensors, the active ones and today’s observations', async () => {
-      await server.ngsi('/entities', {
+      await server().ngsi('/entities', {
         method: 'POST',
         body: { id: 'urn:ngsi-ld:Hidden:1', type: 'Hidden', x: 1 },
       })
-      const { items } = (await (await server.request('/api/context/statistics')).json()) as Statistics
+      const { items } = (await (await server().request('/api/context/statistics')).json()) as Statistics
       const air = items.find((item) => item.type === 'AirQualityObserved')
       assert.equal(air?.entities, 8)
       assert.equal(air?.active, 8)
@@ -33,8 +23,8 @@ for (const backend of testBackends()) {
     })
 
     test('the measurements are listed with the platform metrics', async () => {
-      const response = await server.request('/api/metrics', {
-        headers: { authorization: `Bearer ${server.apiKey}` },
+      const response = await server().request('/api/metrics', {
+        headers: { authorization: `Bearer ${server().apiKey}` },
       })
       const text = await response.text()
       for (const name of ['context.entities', 'context.entities.active', 'context.observations.today'])

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { before, describe, test } from 'node:test'
 import fc from 'fast-check'
-import { type TestDatabase, testBackends } from '../../../../test/support/databases.ts'
-import { type NgsiCetate, startNgsiCetate } from '../../../../test/support/ngsi.ts'
+import { testBackends } from '../../../../test/support/databases.ts'
+import { ngsiServerForSuite } from '../../../../test/support/ngsi.ts'
 
 const RUNS = 150
 
@@ -53,13 +53,10 @@ async function expectHandled(response: Response, what: string): Promise<void> {
 
 for (const backend of testBackends()) {
   describe(`NGSI-LD bad input never causes a server error on ${backend.name}`, { timeout: 300_000 }, () => {
-    let database: TestDatabase
-    let server: NgsiCetate
+    const server = ngsiServerForSuite(backend)
 
     before(async () => {
-      database = await backend.create()
-      server = await startNgsiCetate(database)
-      await server.ngsi('/entities', {
+      await server().ngsi('/entities', {
         method: 'POST',
         body: {
           id: 'urn:ngsi-ld:Fuzz:1',
@@ -68,10 +65,6 @@ for (const backend of testBackends()) {
           location: { type: 'Point', coordinates: [23.5, 46.7] },
         },
       })
-    })
-    after(async () => {
-      await server.close()
-      await database.drop()
     })
 
     test('random query parameters on GET /entities', async () => {
@@ -92,7 +85,7 @@ for (const backend of testBackends()) {
       await fc.assert(
         fc.asyncProperty(parameters, async (query) => {
           const search = new URLSearchParams(query).toString()
-          await expectHandled(await server.ngsi(`/entities?${search}`), `GET /entities?${search}`)
+          await expectHandled(await server().ngsi(`/entities?${search}`), `GET /entities?${search}`)
         }),
         { numRuns: RUNS },
       )
@@ -130,18 +123,18 @@ for (const backend of testBackends()) {
       await fc.assert(
         fc.asyncProperty(entity, fc.jsonValue(), async (body, raw) => {
           await expectHandled(
-            await server.ngsi('/entities', { method: 'POST', body }),
+            await server().ngsi('/entities', { method: 'POST', body }),
             `POST ${JSON.stringify(body)}`,
           )
           await expectHandled(
-            await server.ngsi('/entityOperations/upsert', { method: 'POST', body: [body] }),
+            await server().ngsi('/entityOperations/upsert', { method: 'POST', body: [body] }),
             `upsert ${JSON.stringify(body)}`,
           )
           await expectHandled(
-            await server.ngsi('/entities/urn:ngsi-ld:Fuzz:1/attrs', { method: 'PATCH', body: raw ?? null }),
+            await server().ngsi('/entities/urn:ngsi-ld:Fuzz:1/attrs', { method: 'PATCH', body: raw ?? null }),
             `PATCH attrs ${JSON.stringify(raw)}`,
           )
-          await server.ngsi('/entities/urn:ngsi-ld:Fuzz:2', { method: 'DELETE' })
+          await server().ngsi('/entities/urn:ngsi-ld:Fuzz:2', { method: 'DELETE' })
         }),
         { numRuns: RUNS },
       )
@@ -171,9 +164,9 @@ for (const backend of testBackends()) {
           const safe = Object.fromEntries(
             Object.entries(given).filter(([, value]) => /^[\x20-\x7e]*$/.test(value)),
           )
-          const read = await server.ngsi('/entities?type=Fuzz', { headers: safe })
+          const read = await server().ngsi('/entities?type=Fuzz', { headers: safe })
           await expectHandled(read, `GET with ${JSON.stringify(safe)}`)
-          const write = await server.ngsi('/entities/urn:ngsi-ld:Fuzz:1/attrs', {
+          const write = await server().ngsi('/entities/urn:ngsi-ld:Fuzz:1/attrs', {
             method: 'POST',
             headers: safe,
             body: { NO2: 2 },
