@@ -6,7 +6,7 @@ import type { ExplainResult } from '../messages.ts'
 import { percentile } from '../statistics.ts'
 import { type Broker, brokerDb, queryFilter, queryPage } from './broker.ts'
 import { recording } from './recording.ts'
-import { kyselyRunner, type Runner } from './sql-runner.ts'
+import type { Runner } from './sql-runner.ts'
 
 /** The SQL alone: its plan once with buffers, and the median execution and planning time of `runs` runs. */
 export async function explain(run: Runner, query: CompiledQuery, runs: number): Promise<ExplainResult> {
@@ -42,12 +42,17 @@ export async function explainRoute(broker: Broker, what: unknown): Promise<Expla
   const traced = recording(db, seen)
   if (what === 'get') await findEntity(traced, '', entityId(Math.floor(broker.entities / 2)))
   else await queryEntities(traced, '', queryFilter(), broker.terms, { all: true }, queryPage)
-  const query = seen[0]
+  const query = seen.find((statement) => /^\s*select/i.test(statement.sql))
   if (!query) throw new Error(`No SQL was run for ${String(what)}.`)
-  const explained = await explain(kyselyRunner(db), query, 20)
+  // Near queries run without bitmap scans (see entity-query.ts); explain them the same way.
+  const hints = /<->/.test(query.sql) ? 'SET LOCAL enable_bitmapscan = off;' : ''
+  const explained = await broker.server.cetate.database.scriptTransaction(async (tx) => {
+    if (hints) await tx.exec(hints)
+    return explain((text, params) => tx.query<Record<string, unknown>>(text, params), query, 20)
+  })
   // The same without parallel workers, which on a small machine compete with everything else.
   const serial = await broker.server.cetate.database.scriptTransaction(async (tx) => {
-    await tx.exec('SET LOCAL max_parallel_workers_per_gather = 0')
+    await tx.exec(`SET LOCAL max_parallel_workers_per_gather = 0; ${hints}`)
     return explain((text, params) => tx.query<Record<string, unknown>>(text, params), query, 20)
   })
   return { ...explained, serialMs: serial.executionMs }

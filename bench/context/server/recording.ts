@@ -7,8 +7,11 @@ export function recording(db: Database, seen: CompiledQuery[]): Database {
     const value: unknown = Reflect.get(target, prop, target)
     return typeof value === 'function' ? value.bind(target) : value
   }
-  return new Proxy(db, {
+  const traced: Database = new Proxy(db, {
     get(target, prop) {
+      // A transaction would run on an executor of its own; recorded here, its statements run on the traced one.
+      if (prop === 'transaction')
+        return () => ({ execute: <T>(work: (tx: Database) => Promise<T>): Promise<T> => work(traced) })
       if (prop !== 'getExecutor') return bind(target, prop)
       return () => {
         const executor = target.getExecutor()
@@ -24,4 +27,5 @@ export function recording(db: Database, seen: CompiledQuery[]): Database {
       }
     },
   })
+  return traced
 }

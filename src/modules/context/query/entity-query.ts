@@ -70,13 +70,22 @@ export async function queryEntities(
     sql` AND `,
   )
   return guardedQuery(async () => {
+    const select = (on: Database) =>
+      sql<EntityRow>`SELECT id, types, scopes, attrs, created_at, modified_at, version
+        FROM context.entities WHERE ${where} ORDER BY ${orderOf(filter, terms)} LIMIT ${page.limit} OFFSET ${page.offset}`.execute(
+        on,
+      )
     const { rows } =
       page.limit === 0
         ? { rows: [] as EntityRow[] }
-        : await sql<EntityRow>`SELECT id, types, scopes, attrs, created_at, modified_at, version
-            FROM context.entities WHERE ${where} ORDER BY ${orderOf(filter, terms)} LIMIT ${page.limit} OFFSET ${page.offset}`.execute(
-            db,
-          )
+        : filter.geo?.georel === 'near'
+          ? await db.transaction().execute(async (tx) => {
+              // The planner thinks a q filter matches almost nothing, so it gathers every entity in
+              // range and sorts them; without bitmap scans it walks the location index nearest first.
+              await sql`SET LOCAL enable_bitmapscan = off`.execute(tx)
+              return select(tx)
+            })
+          : await select(db)
     let count: number | undefined
     if (page.count) {
       const counted = await sql<{
