@@ -1,30 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
 import { auditActor } from '../../../platform/audit/audit-actor.ts'
 import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { readBodyCall, readCall, readOptions, resourcePath, sendDocument } from '../ngsi-request.ts'
 import { readPage } from '../query/entity-query.ts'
+import { SubscriptionListQueryString, SubscriptionParams, SubscriptionQueryString } from '../schemas.ts'
 import type { ContextServices } from '../services.ts'
 import { renderSubscription } from '../subscriptions/subscription-output.ts'
 import { subscriptionService } from '../subscriptions/subscription-service.ts'
 
 const manage = { access: { action: 'context.subscription.manage' } }
 const tags = ['NGSI-LD subscriptions']
-const text = (description: string) => Type.Optional(Type.String({ description }))
-
-const SubscriptionParams = Type.Object({
-  subscriptionId: Type.String({ description: 'Subscription id, a URI' }),
-})
-const SubscriptionListQueryString = Type.Object({
-  limit: text('Page size, at most 1000 (default 20)'),
-  offset: text('Subscriptions to skip'),
-  count: text('true: total in the NGSILD-Results-Count header'),
-  options: text('sysAttrs: with createdAt and modifiedAt'),
-})
-const SubscriptionQueryString = Type.Object({ options: text('sysAttrs: with createdAt and modifiedAt') })
-
 const subscriptionPath = (id: string) => resourcePath('subscriptions', id)
 
 /** Where a subscription sends, for the audit log: without credentials or query. */

@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { checkName, isUri } from '../entity-input.ts'
 import { badRequest, NgsiError } from '../errors.ts'
@@ -16,7 +15,15 @@ import {
 import { readEntityFilter } from '../query/entity-filter.ts'
 import { readPage } from '../query/entity-query.ts'
 import { parseTypeExpression, typeExpressionMatches } from '../query/type-expression.ts'
-import { DeleteAttributeQueryString } from '../schemas.ts'
+import {
+  AttributeParams,
+  DeleteAttributeQueryString,
+  EntityIdParams,
+  InstanceParams,
+  TemporalQueryBodyQueryString,
+  TemporalQueryString,
+  TemporalRetrieveQueryString,
+} from '../schemas.ts'
 import type { ContextServices } from '../services.ts'
 import { readInstancePatch, readTemporalAttributes, readTemporalEntity } from '../temporal/temporal-input.ts'
 import { readTemporalQuery, readTemporalView } from '../temporal/temporal-query.ts'
@@ -34,54 +41,6 @@ import {
 const read = { access: 'public' as const }
 const write = { access: { action: 'context.entity.write' } }
 const tags = ['NGSI-LD temporal']
-const text = (description: string) => Type.Optional(Type.String({ description }))
-
-const TEMPORAL_PARAMS = {
-  timerel: text('before, after or between'),
-  timeAt: text('Date-time timerel compares with'),
-  endTimeAt: text('End of the range for timerel=between (exclusive)'),
-  timeproperty: text('observedAt (default), modifiedAt or createdAt'),
-  lastN: text('Only the N latest instances of each attribute'),
-  aggrMethods: text('totalCount, distinctCount, sum, avg, min, max, stddev, sumsq'),
-  aggrPeriodDuration: text(
-    'ISO 8601 duration of each aggregation period, e.g. PT1H; whole range when absent',
-  ),
-  options: text('temporalValues, aggregatedValues, sysAttrs'),
-}
-
-const TemporalQueryString = Type.Object({
-  id: text('Entity ids, comma separated'),
-  idPattern: text('Regular expression on entity ids'),
-  type: text('Entity type expression'),
-  attrs: text('Attributes to return (and entities having history of at least one)'),
-  q: text('NGSI-LD query language, applied to the instances in the time range'),
-  georel: text('Geo-relationship, applied to the GeoProperty instances in the time range'),
-  geometry: text('Reference geometry type'),
-  coordinates: text('Reference geometry coordinates as JSON'),
-  geoproperty: text('GeoProperty the geo-query applies to (default location)'),
-  ...TEMPORAL_PARAMS,
-  limit: text('Entities per page, at most 1000 (default 20)'),
-  offset: text('Entities to skip'),
-  count: text('true: total in the NGSILD-Results-Count header'),
-})
-
-const TemporalRetrieveQueryString = Type.Object({
-  type: text('Only if the entity has this type'),
-  attrs: text('Attributes to return'),
-  ...TEMPORAL_PARAMS,
-})
-
-const EntityIdParams = Type.Object({ entityId: Type.String({ description: 'Entity id, a URI' }) })
-const AttributeParams = Type.Object({
-  entityId: Type.String({ description: 'Entity id, a URI' }),
-  attrId: Type.String({ description: 'Attribute name (short name or IRI)' }),
-})
-const InstanceParams = Type.Object({
-  entityId: Type.String({ description: 'Entity id, a URI' }),
-  attrId: Type.String({ description: 'Attribute name (short name or IRI)' }),
-  instanceId: Type.String({ description: 'urn:ngsi-ld:AttributeInstance:<n>, as shown in temporal output' }),
-})
-
 const temporalPath = (id: string) => resourcePath('temporal/entities', id)
 
 function entityId(id: string): string {
@@ -296,15 +255,7 @@ export async function temporalRoutes(
       schema: {
         tags,
         summary: 'Query the temporal evolution of entities with a Query body',
-        querystring: Type.Object({
-          options: TEMPORAL_PARAMS.options,
-          aggrMethods: TEMPORAL_PARAMS.aggrMethods,
-          aggrPeriodDuration: TEMPORAL_PARAMS.aggrPeriodDuration,
-          lastN: TEMPORAL_PARAMS.lastN,
-          limit: text('Entities per page, at most 1000 (default 20)'),
-          offset: text('Entities to skip'),
-          count: text('true: total in the NGSILD-Results-Count header'),
-        }),
+        querystring: TemporalQueryBodyQueryString,
       },
     },
     async (request, reply) => {

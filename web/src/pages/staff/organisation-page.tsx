@@ -424,25 +424,7 @@ function AddByEmail({ organisation, onAdded }: { organisation: Organisation; onA
           {t('members.emailHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('members.role')}</label>
-        <select
-          id={`${id}-role`}
-          value={role}
-          onChange={(event) => setRole(event.target.value as MembershipRole)}
-        >
-          {MEMBERSHIP_ROLE_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {t(`membershipRoles.${name}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={action.busy}>
-          {t('members.add')}
-        </button>
-      </div>
+      <RoleAndAdd id={id} role={role} onRole={setRole} busy={action.busy} />
       {action.busy && <Working>{t('common.saving')}</Working>}
       <ProblemAlert error={action.error} explain={{ PERSON_NOT_FOUND: t('members.noAccount') }} />
       {done && <Done>{done}</Done>}
@@ -498,25 +480,7 @@ function Membership({
         <>
           <p>{t('members.notMember')}</p>
           <form className="form form--inline" onSubmit={add}>
-            <div className="field">
-              <label htmlFor={`${id}-role`}>{t('members.role')}</label>
-              <select
-                id={`${id}-role`}
-                value={role}
-                onChange={(event) => setRole(event.target.value as MembershipRole)}
-              >
-                {MEMBERSHIP_ROLE_NAMES.map((name) => (
-                  <option key={name} value={name}>
-                    {t(`membershipRoles.${name}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="actions">
-              <button type="submit" disabled={action.busy}>
-                {t('members.add')}
-              </button>
-            </div>
+            <RoleAndAdd id={id} role={role} onRole={setRole} busy={action.busy} />
           </form>
         </>
       )}
@@ -712,5 +676,43 @@ function ApiKeys({ organisation }: { organisation: Organisation }) {
         />
       )}
     </section>
+  )
+}
+
+/** The role to give and the button that adds the member, shared by both ways of adding one. */
+function RoleAndAdd({
+  id,
+  role,
+  onRole,
+  busy,
+}: {
+  id: string
+  role: MembershipRole
+  onRole: (role: MembershipRole) => void
+  busy: boolean
+}) {
+  const { t } = useTranslation('staff')
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('members.role')}</label>
+        <select
+          id={`${id}-role`}
+          value={role}
+          onChange={(event) => onRole(event.target.value as MembershipRole)}
+        >
+          {MEMBERSHIP_ROLE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {t(`membershipRoles.${name}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('members.add')}
+        </button>
+      </div>
+    </>
   )
 }
