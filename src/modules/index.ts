@@ -1,7 +1,13 @@
 import type { CetateModule } from '../platform/module.ts'
+import { catalogModule } from './catalog/index.ts'
 import { cityModule } from './city/index.ts'
 import { contextModule } from './context/index.ts'
 import { identityModule } from './identity/index.ts'
 
 /** The modules this build of Cetate runs; a new module adds one line here. */
-export const installedModules: readonly CetateModule[] = [cityModule, identityModule, contextModule]
+export const installedModules: readonly CetateModule[] = [
+  cityModule,
+  identityModule,
+  contextModule,
+  catalogModule,
+]

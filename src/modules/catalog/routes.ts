@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify'
+import type { ModuleContext } from '../../platform/module.ts'
+import { datasetRoutes } from './routes/datasets.ts'
+import { resourceRoutes } from './routes/resources.ts'
+import { reuseRoutes } from './routes/reuses.ts'
+import { vocabularyRoutes } from './routes/vocabularies.ts'
+import { DatasetSchema, ReuseSchema } from './schemas.ts'
+
+export async function catalogRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  app.addSchema(DatasetSchema)
+  app.addSchema(ReuseSchema)
+  await datasetRoutes(app, context)
+  await resourceRoutes(app, context)
+  await reuseRoutes(app, context)
+  await vocabularyRoutes(app, context)
+}
