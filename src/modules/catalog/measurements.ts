@@ -95,7 +95,8 @@ export async function catalogStatistics(db: Database) {
   const { rows: datasets } = await sql<{ name: string; downloads: number; api_calls: number }>`
     SELECT d.name, coalesce(sum(u.downloads), 0)::int AS downloads, coalesce(sum(u.api_calls), 0)::int AS api_calls
     FROM catalog.datasets d LEFT JOIN catalog.dataset_usage u ON u.dataset_id = d.id
-    WHERE ${sql.raw("d.status = 'published' AND d.access_level = 'open'")}
-    GROUP BY d.name ORDER BY downloads + api_calls DESC, d.name LIMIT 100`.execute(db)
+    WHERE d.status = 'published' AND d.access_level = 'open'
+    GROUP BY d.name ORDER BY coalesce(sum(u.downloads), 0) + coalesce(sum(u.api_calls), 0) DESC, d.name
+    LIMIT 100`.execute(db)
   return { organisations, datasets }
 }
