@@ -2,7 +2,13 @@ import type { Actor } from '../../../platform/access/access.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import type { Dataset } from '../schemas.ts'
 import type { DatasetRow } from '../store/dataset-rows.ts'
-import { type DatasetQuery, type FacetCounts, searchDatasetIds } from '../store/dataset-search.ts'
+import {
+  type DatasetQuery,
+  FACET_FIELDS,
+  type FacetCounts,
+  type FacetField,
+  searchDatasetIds,
+} from '../store/dataset-search.ts'
 import { selectDatasetByName, selectDatasetsByIds } from '../store/datasets.ts'
 import { toDataset } from './dataset-output.ts'
 import { datasetNotFound, EDIT_ACTION, mayOnDataset, notAllowed, visibilityOf } from './permissions.ts'
@@ -53,6 +59,8 @@ export interface DatasetSearch {
   sort?: DatasetQuery['sort'] | undefined
   offset?: number | undefined
   limit?: number | undefined
+  /** The facets to count (all when not said). */
+  facets?: readonly FacetField[] | undefined
   facetLimit?: number | undefined
   facetMinCount?: number | undefined
   lang?: 'ro' | 'en' | 'hu' | undefined
@@ -89,6 +97,7 @@ export async function searchDatasets(
     sort: search.sort ?? { by: 'relevance', direction: 'desc' },
     offset: search.offset ?? 0,
     limit: search.limit ?? 20,
+    facetFields: search.facets ?? FACET_FIELDS,
     facetLimit: search.facetLimit ?? 20,
     facetMinCount: search.facetMinCount ?? 1,
     lang: search.lang ?? 'ro',
