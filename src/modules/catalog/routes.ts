@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { ModuleContext } from '../../platform/module.ts'
+import { ckanRoutes } from './routes/ckan.ts'
 import { datasetRoutes } from './routes/datasets.ts'
+import { recordRoutes } from './routes/records.ts'
 import { resourceRoutes } from './routes/resources.ts'
 import { reuseRoutes } from './routes/reuses.ts'
 import { vocabularyRoutes } from './routes/vocabularies.ts'
@@ -13,4 +15,6 @@ export async function catalogRoutes(app: FastifyInstance, context: ModuleContext
   await resourceRoutes(app, context)
   await reuseRoutes(app, context)
   await vocabularyRoutes(app, context)
+  await recordRoutes(app, context)
+  await ckanRoutes(app, context)
 }

@@ -55,7 +55,8 @@ export async function createDataset(
   input: DatasetCreate,
   request: RequestFacts,
 ): Promise<Dataset> {
-  const publishers = await Publishers.load(context)
+  // Fresh: the organisation may have joined a moment ago.
+  const publishers = await Publishers.load(context, { fresh: true })
   const publisher = publishers.bySlug(input.organisation)
   if (!publisher)
     throw new Problem(

@@ -2,6 +2,9 @@ import type { ModuleContext } from '../../../platform/module.ts'
 import type { LocalizedText } from '../../../platform/text/localized.ts'
 import { listOrganisations } from '../../identity/index.ts'
 
+const FRESH_MS = 5_000
+const recent = new WeakMap<object, { at: number; publishers: Publishers }>()
+
 export interface Publisher {
   id: string
   slug: string
@@ -18,9 +21,14 @@ export class Publishers {
     this.#bySlug = new Map(publishers.map((publisher) => [publisher.slug, publisher]))
   }
 
-  static async load(context: ModuleContext): Promise<Publishers> {
+  /** Read at most every few seconds: every catalogue answer names publishers, which seldom change. */
+  static async load(context: ModuleContext, options: { fresh?: boolean } = {}): Promise<Publishers> {
+    const cached = recent.get(context.db)
+    if (cached && !options.fresh && Date.now() - cached.at < FRESH_MS) return cached.publishers
     const organisations = await listOrganisations(context, {})
-    return new Publishers(organisations.map(({ id, slug, names }) => ({ id, slug, name: names })))
+    const publishers = new Publishers(organisations.map(({ id, slug, names }) => ({ id, slug, name: names })))
+    recent.set(context.db, { at: Date.now(), publishers })
+    return publishers
   }
 
   byId(id: string): Publisher {

@@ -1,0 +1,166 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { Database } from '../../../platform/db/database.ts'
+import type { Column } from '../schemas.ts'
+import { decodeCursor, encodeCursor } from './cursor.ts'
+import { columnRef, datastoreTable, outputExpression, ROW_ID, ROW_ID_COLUMN } from './datastore-table.ts'
+import { invalidQuery } from './invalid-query.ts'
+import { afterCondition, orderBy } from './keyset.ts'
+import { filterConditions, type RecordFilters, textConditions } from './record-filters.ts'
+import { formatSort, parseSort, type SortKey } from './sort-keys.ts'
+
+export const MAX_RECORDS = 32_000
+
+/** A loaded resource's table, as catalog.resources describes it. */
+export interface RecordTable {
+  resourceId: string
+  columns: Column[]
+  rowCount: number
+}
+
+export interface RecordQuery {
+  filters?: RecordFilters | undefined
+  /** Words over the text columns, or an object of column → words. */
+  q?: unknown
+  /** Columns to return, in this order; all when absent. */
+  fields?: string[] | undefined
+  /** CKAN's syntax: `column asc, "other column" desc`. */
+  sort?: string | undefined
+  limit: number
+  offset?: number | undefined
+  includeTotal?: boolean | undefined
+  /** Keyset paging: the `next` of the previous page (the last _id, or a cursor for a sorted query). */
+  after?: string | undefined
+  /** Only distinct combinations of the returned fields. */
+  distinct?: boolean | undefined
+}
+
+export interface RecordPage {
+  fields: Column[]
+  records: Record<string, unknown>[]
+  total?: number
+  /** The `after` of the next page, when a full page suggests more may follow. */
+  next?: string
+  sort: string
+}
+
+interface Plan {
+  fields: Column[]
+  keys: SortKey[]
+  conditions: RawBuilder<boolean>[]
+  sort: string
+}
+
+function plan(table: RecordTable, query: RecordQuery): Plan {
+  const all = [ROW_ID_COLUMN, ...table.columns]
+  const fields = (query.fields ?? all.map((column) => column.name)).map((name) => {
+    const column = all.find((candidate) => candidate.name === name)
+    if (!column) throw invalidQuery('fields', `There is no column "${name}".`)
+    return column
+  })
+  if (fields.length === 0) throw invalidQuery('fields', 'Name at least one column to return.')
+  if (!(Number.isInteger(query.limit) && query.limit >= 0 && query.limit <= MAX_RECORDS))
+    throw invalidQuery('limit', `limit must be a whole number from 0 to ${MAX_RECORDS}.`)
+  const offset = query.offset ?? 0
+  if (!(Number.isInteger(offset) && offset >= 0))
+    throw invalidQuery('offset', 'offset must be a whole number, 0 or more.')
+  const keys = query.sort ? parseSort(query.sort, all) : []
+  const sort = formatSort(keys)
+  const conditions = [...filterConditions(query.filters ?? {}, all), ...textConditions(query.q, all)]
+  if (query.distinct) {
+    const outside = keys.find((key) => !fields.includes(key.column))
+    if (outside)
+      throw invalidQuery(
+        'sort',
+        `With distinct, sort only by returned fields ("${outside.column.name}" is not one).`,
+      )
+    if (query.after) throw invalidQuery('after', 'Distinct results are paged with offset, not with a cursor.')
+    return { fields, keys, conditions, sort }
+  }
+  const ordered = keys.some((key) => key.column.name === ROW_ID)
+    ? keys
+    : [...keys, { column: ROW_ID_COLUMN, direction: 'asc' as const }]
+  if (query.after) {
+    const cursor = decodeCursor(query.after)
+    if (cursor.sort !== sort || cursor.values.length !== ordered.length)
+      throw invalidQuery(
+        'after',
+        'This cursor belongs to a query with another sort; use the "next" link of the previous page.',
+      )
+    conditions.push(afterCondition(ordered, cursor.values))
+  }
+  return { fields, keys: ordered, conditions, sort }
+}
+
+const where = (conditions: RawBuilder<boolean>[]): RawBuilder<unknown> =>
+  conditions.length === 0 ? sql`` : sql`WHERE ${sql.join(conditions, sql` AND `)}`
+
+const alias = (prefix: string, index: number): RawBuilder<unknown> => sql.id(`${prefix}${index}`)
+
+/** The database's complaint about a value (SQLSTATE class 22) is the caller's to fix. */
+async function callerValues<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('22'))
+      throw invalidQuery(
+        'filters',
+        `A value in the query does not fit its column: ${(error as Error).message}.`,
+      )
+    throw error
+  }
+}
+
+/** One page of a resource's rows: filtered, searched, sorted and paged in SQL. */
+export async function queryRecords(
+  db: Database,
+  table: RecordTable,
+  query: RecordQuery,
+): Promise<RecordPage> {
+  const { fields, keys, conditions, sort } = plan(table, query)
+  const from = datastoreTable(table.resourceId)
+  const offset = query.offset ?? 0
+  const outputs = sql.join(
+    fields.map((column, index) => sql`${outputExpression(column)} AS ${alias('f', index)}`),
+  )
+  const page = query.distinct
+    ? sql<Record<string, unknown>>`SELECT DISTINCT ${outputs} FROM ${from} ${where(conditions)}
+        ${keys.length > 0 ? sql`ORDER BY ${orderBy(keys)}` : sql``} LIMIT ${query.limit} OFFSET ${offset}`
+    : sql<Record<string, unknown>>`SELECT ${outputs},
+        ${sql.join(keys.map((key, index) => sql`${columnRef(key.column.name)}::text AS ${alias('k', index)}`))}
+        FROM ${from} ${where(conditions)} ORDER BY ${orderBy(keys)} LIMIT ${query.limit} OFFSET ${offset}`
+  const count = !query.includeTotal
+    ? undefined
+    : conditions.length === 0 && !query.distinct
+      ? Promise.resolve(table.rowCount)
+      : query.distinct
+        ? callerValues(
+            async () =>
+              (
+                await sql<{
+                  total: number
+                }>`SELECT count(*) AS total FROM (SELECT DISTINCT ${outputs} FROM ${from} ${where(conditions)}) d`.execute(
+                  db,
+                )
+              ).rows[0]!.total,
+          )
+        : callerValues(
+            async () =>
+              (
+                await sql<{
+                  total: number
+                }>`SELECT count(*) AS total FROM ${from} ${where(conditions)}`.execute(db)
+              ).rows[0]!.total,
+          )
+  const [{ rows }, total] = await Promise.all([callerValues(() => page.execute(db)), count])
+  const records = rows.map((row) =>
+    Object.fromEntries(fields.map((column, index) => [column.name, row[`f${index}`]])),
+  )
+  const result: RecordPage = { fields, records, sort, ...(total === undefined ? {} : { total }) }
+  const last = rows.at(-1)
+  if (!query.distinct && last && rows.length === query.limit) {
+    const values = keys.map((_key, index) => (last[`k${index}`] ?? null) as string | null)
+    result.next = keys.length === 1 && sort === '' ? String(values[0]) : encodeCursor({ sort, values })
+  }
+  return result
+}
