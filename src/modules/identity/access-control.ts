@@ -11,6 +11,13 @@ import { findUsableKey } from './store/usable-keys.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** CKAN clients send the key bare in Authorization, or in X-CKAN-API-KEY; our keys are recognisable. */
+const bareApiKey = new RegExp(`^(${API_KEY_PREFIX}\\S+)$`)
+const ckanApiKey = (request: FastifyRequest): string | undefined => {
+  const key = request.headers['x-ckan-api-key']
+  return typeof key === 'string' && key.length > 0 ? `Bearer ${key}` : undefined
+}
+
 const refused = (status: 401 | 403, code: string, detail: string): AccessDecision => ({
   allowed: false,
   status,
@@ -22,7 +29,7 @@ const refused = (status: 401 | 403, code: string, detail: string): AccessDecisio
 export function identityAccessControl(context: ModuleContext): AccessControl {
   return {
     async identify(request: FastifyRequest): Promise<Actor | AccessDecision> {
-      const authorization = request.headers.authorization
+      const authorization = request.headers.authorization ?? ckanApiKey(request)
       if (authorization) return identifyBearer(context, authorization)
       const sessionId = readSessionCookie(request)
       if (!sessionId) return { kind: 'anonymous' }
@@ -80,7 +87,7 @@ async function identifyBearer(
   context: ModuleContext,
   authorization: string,
 ): Promise<Actor | AccessDecision> {
-  const match = /^Bearer (\S+)$/i.exec(authorization)
+  const match = /^Bearer (\S+)$/i.exec(authorization) ?? bareApiKey.exec(authorization)
   if (!match)
     return refused(
       401,

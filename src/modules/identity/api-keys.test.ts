@@ -39,6 +39,14 @@ for (const backend of testBackends()) {
 
       const found = await fetch(`${server.url}/api/people?q=Ana`, bearer(created.key))
       assert.equal(found.status, 200)
+      // As CKAN clients send it: bare in Authorization, or in X-CKAN-API-KEY.
+      for (const headers of [{ authorization: created.key }, { 'x-ckan-api-key': created.key }]) {
+        assert.equal((await fetch(`${server.url}/api/people?q=Ana`, { headers })).status, 200)
+      }
+      const notAKey = await fetch(`${server.url}/api/people?q=Ana`, {
+        headers: { authorization: 'Basic abc' },
+      })
+      assert.equal(notAKey.status, 401)
       const outside = await fetch(
         `${server.url}/api/people/00000000-0000-4000-8000-000000000000/identity-checks`,
         {
