@@ -92,8 +92,20 @@ async function assemble(
     secureCookies: config.secureCookies,
     authRateLimit: config.authRateLimit,
     outboundFetch: config.outboundFetch,
+    filesDir: config.filesDir,
+    uploadLimitBytes: config.uploadLimitBytes,
+    ckanDatastoreSql: config.ckanDatastoreSql,
   }
-  const context: ModuleContext = { db: database.db, events, jobs, metrics, mail, log, settings }
+  const context: ModuleContext = {
+    db: database.db,
+    bulk: database.bulk,
+    events,
+    jobs,
+    metrics,
+    mail,
+    log,
+    settings,
+  }
   const controllers = modules.filter((module) => module.accessControl)
   if (controllers.length > 1)
     throw new Error(

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { StartupError } from './platform/startup-error.ts'
 
@@ -25,6 +26,12 @@ export interface Config {
   authRateLimit: number
   /** May the server fetch documents from addresses callers name (e.g. JSON-LD @contexts)? Off: nothing leaves. */
   outboundFetch: boolean
+  /** Uploaded files; beside the embedded database unless set. */
+  filesDir: string
+  /** Largest file an upload may send, in bytes. */
+  uploadLimitBytes: number
+  /** Callers may run one read-only SELECT over open datastore tables (CKAN datastore_search_sql). */
+  ckanDatastoreSql: boolean
 }
 
 /** Values given on the command line; they win over the environment. */
@@ -59,6 +66,9 @@ export const settings = {
   COOKIE_SECURE: 'true',
   AUTH_RATE_LIMIT: '10',
   OUTBOUND_FETCH: 'false',
+  FILES_DIR: '',
+  UPLOAD_LIMIT_BYTES: String(1024 * 1024 * 1024),
+  CKAN_DATASTORE_SQL: 'false',
 } as const
 
 /** Reads and checks the configuration once; any mistake is one StartupError saying how to fix it. */
@@ -113,6 +123,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     throw new StartupError(`OUTBOUND_FETCH must be true or false, not "${outboundFetch}".`)
   }
   const dataDir = read('DATA_DIR', overrides.dataDir)
+  const uploadLimitBytes = Number(read('UPLOAD_LIMIT_BYTES'))
+  if (!Number.isInteger(uploadLimitBytes) || uploadLimitBytes < 1024) {
+    throw new StartupError('UPLOAD_LIMIT_BYTES must be a whole number of bytes, at least 1024.')
+  }
+  const filesDir = read('FILES_DIR')
+  const ckanDatastoreSql = read('CKAN_DATASTORE_SQL')
+  if (ckanDatastoreSql !== 'true' && ckanDatastoreSql !== 'false') {
+    throw new StartupError(`CKAN_DATASTORE_SQL must be true or false, not "${ckanDatastoreSql}".`)
+  }
   return {
     port,
     host: read('HOST', overrides.host),
@@ -129,5 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     secureCookies: secureCookies === 'true',
     authRateLimit,
     outboundFetch: outboundFetch === 'true',
+    filesDir: filesDir ? resolve(filesDir) : defaultFilesDir(dataDir),
+    uploadLimitBytes,
+    ckanDatastoreSql: ckanDatastoreSql === 'true',
   }
+}
+
+/** `<data dir>/files`; a throwaway database (`memory://`) keeps its files in a folder of the process's own. */
+function defaultFilesDir(dataDir: string): string {
+  return dataDir === 'memory://' ? join(tmpdir(), `cetate-files-${process.pid}`) : resolve(dataDir, 'files')
 }

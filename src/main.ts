@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { type Cetate, explainListenFailure, openCetate } from './cetate.ts'
 import { type ConfigOverrides, loadConfig } from './config.ts'
 import { loadDataPack } from './demo/data-pack.ts'
+import { registerImportCommand } from './modules/catalog/commands/import.ts'
 import { registerSimulateCommand } from './modules/context/commands/simulate.ts'
 import { createApiKey, rotateSigningKeys } from './modules/identity/index.ts'
 import { installedModules } from './modules/index.ts'
@@ -211,6 +212,7 @@ databaseOptions(
 })
 
 registerSimulateCommand(program)
+registerImportCommand(program, open)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { AccessControl } from './access/access.ts'
-import type { Database } from './db/database.ts'
+import type { BulkCopy, Database } from './db/database.ts'
 import type { EventBus } from './events/event-bus.ts'
 import type { JobDefinition } from './jobs/job.ts'
 import type { JobRunner } from './jobs/job-runner.ts'
@@ -11,6 +11,8 @@ import type { MetricsRegistry } from './metrics/metrics-registry.ts'
 /** What the platform hands every module: its services, never another module's tables. */
 export interface ModuleContext {
   db: Database
+  /** COPY rows into a table from a stream (bulk loads of files). */
+  bulk: BulkCopy
   events: EventBus
   jobs: JobRunner
   metrics: MetricsRegistry
@@ -27,6 +29,12 @@ export interface PlatformSettings {
   authRateLimit: number
   /** The server may fetch documents from addresses callers name; off by default. */
   outboundFetch: boolean
+  /** Where uploaded files are kept (a shared volume when several nodes run). */
+  filesDir: string
+  /** Largest file an upload may send, in bytes. */
+  uploadLimitBytes: number
+  /** Callers may run one read-only SELECT over open datastore tables (CKAN datastore_search_sql); off by default. */
+  ckanDatastoreSql: boolean
 }
 
 /** A city's data pack: a folder with `pack.json` and the files it names. */

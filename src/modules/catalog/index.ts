@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { CetateModule } from '../../platform/module.ts'
+import { loadDemoFile } from './datastore/import-file.ts'
+import { indexDatastoreJob } from './datastore/index-job.ts'
 import { loadDemoCatalogue } from './demo/demo-catalogue.ts'
 import { catalogMeasurements } from './measurements.ts'
 import { catalogRoutes } from './routes.ts'
@@ -21,6 +23,7 @@ export const catalogModule: CetateModule = {
   ],
   measurements: catalogMeasurements,
   jobs: [
+    indexDatastoreJob,
     {
       kind: 'catalog.record_usage',
       everyMs: 60_000,
@@ -29,10 +32,7 @@ export const catalogModule: CetateModule = {
       },
     },
   ],
-  demo: (context, pack) =>
-    loadDemoCatalogue(context, pack, async () => {
-      // The ingestion path loads files; until it is wired, datasets keep their other resources.
-    }),
+  demo: (context, pack) => loadDemoCatalogue(context, pack, loadDemoFile),
 }
 
 export type { Dataset, Resource } from './schemas.ts'

@@ -5,6 +5,7 @@ import { datasetRoutes } from './routes/datasets.ts'
 import { recordRoutes } from './routes/records.ts'
 import { resourceRoutes } from './routes/resources.ts'
 import { reuseRoutes } from './routes/reuses.ts'
+import { uploadRoutes } from './routes/uploads.ts'
 import { vocabularyRoutes } from './routes/vocabularies.ts'
 import { DatasetSchema, ReuseSchema } from './schemas.ts'
 
@@ -15,6 +16,7 @@ export async function catalogRoutes(app: FastifyInstance, context: ModuleContext
   await resourceRoutes(app, context)
   await reuseRoutes(app, context)
   await vocabularyRoutes(app, context)
+  await uploadRoutes(app, context)
   await recordRoutes(app, context)
   await ckanRoutes(app, context)
 }

@@ -40,7 +40,11 @@ for (const backend of testBackends()) {
       const found = await fetch(`${server.url}/api/people?q=Ana`, bearer(created.key))
       assert.equal(found.status, 200)
       // As CKAN clients send it: bare in Authorization, or in X-CKAN-API-KEY.
-      for (const headers of [{ authorization: created.key }, { 'x-ckan-api-key': created.key }]) {
+      const ckanStyle: Record<string, string>[] = [
+        { authorization: created.key },
+        { 'x-ckan-api-key': created.key },
+      ]
+      for (const headers of ckanStyle) {
         assert.equal((await fetch(`${server.url}/api/people?q=Ana`, { headers })).status, 200)
       }
       const notAKey = await fetch(`${server.url}/api/people?q=Ana`, {

@@ -13,7 +13,27 @@ export interface DatabaseHandle {
   readonly location: string
   /** A transaction on one connection that also runs multi-statement SQL scripts (migrations, bulk loads). */
   scriptTransaction<T>(work: (tx: ScriptTransaction) => Promise<T>): Promise<T>
+  /** Bulk loads with COPY, for modules that load files into tables. */
+  readonly bulk: BulkCopy
   close(): Promise<void>
+}
+
+/** Where COPY writes: a table and its columns, named exactly (they are quoted here). */
+export interface CopyTarget {
+  schema: string
+  table: string
+  columns: readonly string[]
+  /** How timestamps without an offset are read, e.g. `Europe/Bucharest`; the server's default otherwise. */
+  timeZone?: string
+}
+
+export interface BulkCopy {
+  /**
+   * Appends rows with COPY in PostgreSQL's text format (tab between values, `\N` for null,
+   * backslash escapes, one row a line). Each chunk holds whole lines; the rows stream through and
+   * never sit in memory together. Returns how many rows were copied.
+   */
+  copyRows(target: CopyTarget, chunks: AsyncIterable<string | Uint8Array>): Promise<number>
 }
 
 export interface ScriptTransaction {

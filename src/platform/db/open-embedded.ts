@@ -4,6 +4,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { Kysely, PGliteDialect } from 'kysely'
 import { StartupError } from '../startup-error.ts'
+import { embeddedBulkCopy } from './copy-embedded.ts'
 import { lockDataDir } from './data-dir-lock.ts'
 import type { Database, DatabaseHandle } from './database.ts'
 import { numberParsers } from './type-parsers.ts'
@@ -33,6 +34,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHan
     db,
     backend: 'pglite',
     location: inMemory ? 'memory' : dataDir,
+    bulk: embeddedBulkCopy(pglite),
     // PGlite's own transactions are exclusive, so nothing from Kysely interleaves with a script.
     scriptTransaction: (work) =>
       pglite.transaction((tx) =>

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { StartupError } from '../startup-error.ts'
+import { serverBulkCopy } from './copy-server.ts'
 import type { Database, DatabaseHandle } from './database.ts'
 import { numberParsers } from './type-parsers.ts'
 
@@ -37,6 +38,7 @@ export async function openServerDatabase(url: string): Promise<DatabaseHandle> {
     db,
     backend: 'postgres',
     location,
+    bulk: serverBulkCopy(pool),
     async scriptTransaction(work) {
       const client = await pool.connect()
       try {

@@ -29,9 +29,7 @@ for (const backend of testBackends()) {
       return { status: response.status, body: (await response.json()) as Answer['body'] }
     }
     before(async () => {
-      const settings = server().cetate.context.settings as { ckanDatastoreSql?: boolean }
-      // The configuration reads CKAN_DATASTORE_SQL once the platform settings carry it.
-      settings.ckanDatastoreSql ??= true
+      assert.equal(server().cetate.context.settings.ckanDatastoreSql, true)
       ;({ open, hidden } = await createCkanFixture(server().cetate.context))
     })
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
-import type { ModuleContext, PlatformSettings } from '../../../platform/module.ts'
+import type { ModuleContext } from '../../../platform/module.ts'
 import { DATASTORE_SCHEMA } from '../records/datastore-table.ts'
 import type { ActionCall, CkanAction } from './action.ts'
 import { CkanError, validationError } from './ckan-error.ts'
@@ -10,8 +10,7 @@ export const SQL_ROW_CAP = 32_000
 const TIMEOUT_MS = 10_000
 
 /** CKAN_DATASTORE_SQL=true turns the action on; CKAN too ships it off. */
-export const datastoreSqlEnabled = (context: ModuleContext): boolean =>
-  (context.settings as PlatformSettings & { ckanDatastoreSql?: boolean }).ckanDatastoreSql === true
+export const datastoreSqlEnabled = (context: ModuleContext): boolean => context.settings.ckanDatastoreSql
 
 const embedded = new WeakMap<Database, boolean>()
 

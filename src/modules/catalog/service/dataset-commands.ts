@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { slugify } from '../../../platform/text/slug.ts'
+import { removeStoredFile } from '../datastore/file-store.ts'
 import '../events.ts'
 import type { Dataset, DatasetCreate, DatasetPatch } from '../schemas.ts'
 import {
@@ -11,6 +12,7 @@ import {
   deleteDatasetRow,
   insertDataset,
   nameTaken,
+  selectDatasetById,
   updateDatasetFields,
   updateDatasetStatus,
 } from '../store/datasets.ts'
@@ -183,6 +185,9 @@ export async function deleteDataset(
   request: RequestFacts,
 ): Promise<void> {
   const dataset = await getDatasetToChange(context, actor, name, 'catalog.dataset.delete')
+  const files = (await selectDatasetById(context.db, dataset.id))?.resources.flatMap(
+    (resource) => resource.file_path ?? [],
+  )
   await context.db.transaction().execute(async (trx) => {
     await dropDatastoreTables(
       trx,
@@ -190,6 +195,7 @@ export async function deleteDataset(
     )
     await deleteDatasetRow(trx, dataset.id)
   })
+  for (const file of files ?? []) await removeStoredFile(context.settings.filesDir, file).catch(() => {})
   await recordAudit(context.db, {
     actor: auditActor(actor),
     action: 'catalog.dataset.delete',

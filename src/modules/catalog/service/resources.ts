@@ -3,6 +3,7 @@ import { auditActor } from '../../../platform/audit/audit-actor.ts'
 import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
+import { removeStoredFile } from '../datastore/file-store.ts'
 import type { Dataset, Resource, ResourceCreate, ResourcePatch } from '../schemas.ts'
 import { selectDatasetById } from '../store/datasets.ts'
 import {
@@ -126,10 +127,12 @@ export async function removeResource(
   request: RequestFacts,
 ): Promise<void> {
   const { dataset } = await getResourceToChange(context, actor, id)
+  const filePath = (await selectResource(context.db, id))?.file_path
   await context.db.transaction().execute(async (trx) => {
     await dropDatastoreTables(trx, [id])
     await deleteResourceRow(trx, id)
   })
+  if (filePath) await removeStoredFile(context.settings.filesDir, filePath).catch(() => {})
   await recordAudit(context.db, {
     actor: auditActor(actor),
     action: 'catalog.resource.delete',
