@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { sql } from 'kysely'
 import { catalogServerForSuite } from '../../../test/support/catalog.ts'
 import { testBackends } from '../../../test/support/databases.ts'
 import type { Dataset } from './schemas.ts'
@@ -182,7 +183,26 @@ for (const backend of testBackends()) {
       assert.match(live.resources[0]!.url, /\/ngsi-ld\/v1\/entities\?type=AirQualityObserved$/)
     })
 
-    test('deleting removes it; the audit log has the story', async () => {
+    test('a loaded table gets an index per column soon after, for filtered reads', async () => {
+      const dataset = (await (
+        await server().call('/api/catalog/datasets/sesizari-mycluj-pe-categorii', { anonymous: true })
+      ).json()) as Dataset
+      const resource = dataset.resources.find((each) => each.datastore)!
+      assert.equal(resource.datastore!.rowCount, 16)
+      const indexes = async () => {
+        const { rows } = await sql<{ count: number }>`SELECT count(*)::int AS count FROM pg_indexes
+          WHERE schemaname = 'catalog_datastore' AND indexname LIKE ${`${resource.id}_c%`}`.execute(
+          server().cetate.context.db,
+        )
+        return rows[0]!.count
+      }
+      const deadline = Date.now() + 30_000
+      while ((await indexes()) < resource.datastore!.columns.length && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      assert.equal(await indexes(), resource.datastore!.columns.length)
+    })
+
+    test('deleting removes it for everyone', async () => {
       const response = await server().call(`/api/catalog/datasets/${created.name}`, { method: 'DELETE' })
       assert.equal(response.status, 204)
       assert.equal((await server().call(`/api/catalog/datasets/${created.name}`)).status, 404)
