@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ModuleContext } from '../../platform/module.ts'
 import { ckanRoutes } from './routes/ckan.ts'
 import { datasetRoutes } from './routes/datasets.ts'
+import { dcatRoutes } from './routes/dcat.ts'
 import { recordRoutes } from './routes/records.ts'
 import { resourceRoutes } from './routes/resources.ts'
 import { reuseRoutes } from './routes/reuses.ts'
@@ -19,4 +20,5 @@ export async function catalogRoutes(app: FastifyInstance, context: ModuleContext
   await uploadRoutes(app, context)
   await recordRoutes(app, context)
   await ckanRoutes(app, context)
+  await dcatRoutes(app, context)
 }
