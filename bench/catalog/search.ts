@@ -5,7 +5,7 @@ import { loadDataPack } from '../../src/demo/data-pack.ts'
 import { indexColumns } from '../../src/modules/catalog/datastore/column-indexes.ts'
 import type { Column } from '../../src/modules/catalog/schemas.ts'
 import { Publishers } from '../../src/modules/catalog/service.ts'
-import { insertDataset, updateDatasetStatus } from '../../src/modules/catalog/store/datasets.ts'
+import { insertDataset, UNDESCRIBED, updateDatasetStatus } from '../../src/modules/catalog/store/datasets.ts'
 import { insertResource, updateResourceDatastore } from '../../src/modules/catalog/store/resources.ts'
 import { installedModules } from '../../src/modules/index.ts'
 import type { Database } from '../../src/platform/db/database.ts'
@@ -119,17 +119,7 @@ async function createTable(db: Database, organisationId: string, rows: number): 
     createdBy: null,
     title: { ro: 'Sesizări generate (bench)' },
     description: { ro: 'Un tabel generat pentru bench.' },
-    keywords: [],
-    themes: [],
-    licence: 'cc-by-4.0',
-    accessLevel: 'open',
-    spatialArea: null,
-    spatialGeometry: null,
-    temporalStart: null,
-    temporalEnd: null,
-    frequency: 'UNKNOWN',
-    contactPoint: null,
-    version: null,
+    ...UNDESCRIBED,
   })
   await updateDatasetStatus(db, datasetId, 'published')
   const id = await insertResource(db, { datasetId, kind: 'upload', title: { ro: 'Tabel' }, format: 'CSV' })

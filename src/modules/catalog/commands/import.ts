@@ -9,7 +9,7 @@ import { importFile } from '../datastore/import-file.ts'
 import type { Load } from '../datastore/load-schemas.ts'
 import { type ColumnType, ColumnTypeSchema } from '../schemas.ts'
 import { Publishers } from '../service/publishers.ts'
-import { insertDataset, selectDatasetByName } from '../store/datasets.ts'
+import { insertDataset, selectDatasetByName, UNDESCRIBED } from '../store/datasets.ts'
 
 interface ImportOptions extends ConfigOverrides {
   dataset: string
@@ -122,19 +122,9 @@ async function findOrCreateDataset(cetate: Cetate, options: ImportOptions): Prom
     name: options.dataset,
     organisationId: publisher.id,
     createdBy: null,
+    ...UNDESCRIBED,
     title,
     description: title,
-    keywords: [],
-    themes: [],
-    licence: 'cc-by-4.0',
-    accessLevel: 'open',
-    spatialArea: null,
-    spatialGeometry: null,
-    temporalStart: null,
-    temporalEnd: null,
-    frequency: 'UNKNOWN',
-    contactPoint: null,
-    version: null,
   })
   await recordAudit(db, {
     actor: auditActor('system'),

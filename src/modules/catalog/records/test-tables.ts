@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
 import type { Column } from '../schemas.ts'
-import { insertDataset, updateDatasetStatus } from '../store/datasets.ts'
+import { insertDataset, UNDESCRIBED, updateDatasetStatus } from '../store/datasets.ts'
 import { insertResource, updateResourceDatastore } from '../store/resources.ts'
 import { columnRef, datastoreTable, SQL_TYPES } from './datastore-table.ts'
 
@@ -42,19 +42,13 @@ export async function createTestDataset(
     name: options.name,
     organisationId: options.organisationId,
     createdBy: null,
+    ...UNDESCRIBED,
     title: options.title ?? { ro: options.name },
     description: { ro: `Date de test: ${options.name}` },
     keywords: options.keywords ?? [],
     themes: options.themes ?? [],
     licence: options.licence ?? 'cc-by-4.0',
     accessLevel: options.accessLevel ?? 'open',
-    spatialArea: null,
-    spatialGeometry: null,
-    temporalStart: null,
-    temporalEnd: null,
-    frequency: 'UNKNOWN',
-    contactPoint: null,
-    version: null,
   })
   await updateDatasetStatus(db, datasetId, options.status ?? 'published')
   const resourceIds: string[] = []

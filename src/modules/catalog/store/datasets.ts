@@ -47,6 +47,21 @@ export interface DatasetFields {
   version: string | null
 }
 
+/** What a dataset says before its publisher fills anything in beyond a title. */
+export const UNDESCRIBED: Omit<DatasetFields, 'title' | 'description'> = {
+  keywords: [],
+  themes: [],
+  licence: 'cc-by-4.0',
+  accessLevel: 'open',
+  spatialArea: null,
+  spatialGeometry: null,
+  temporalStart: null,
+  temporalEnd: null,
+  frequency: 'UNKNOWN',
+  contactPoint: null,
+  version: null,
+}
+
 const geometry = (value: object | null) =>
   value ? sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), 4326)` : sql`NULL`
 
