@@ -26,7 +26,12 @@ export async function getLoadedResource(
       'This resource has no table',
       `Resource ${resourceId} has no rows loaded to query; download it from its URL instead.`,
     )
-  const table = { resourceId, columns: resource.datastore.columns, rowCount: resource.datastore.rowCount }
+  const table = {
+    resourceId,
+    columns: resource.datastore.columns,
+    rowCount: resource.datastore.rowCount,
+    loadedAt: resource.datastore.loadedAt,
+  }
   return { dataset, resource, table }
 }
 

@@ -78,6 +78,17 @@ for (const backend of testBackends()) {
       assert.ok(page.records.length > 0)
     })
 
+    test('the total stays the number of matches on every keyset page, counted once per table version', async () => {
+      const query = { filters: { an: '2023' }, limit: 1, includeTotal: true }
+      const versioned = { ...table, loadedAt: new Date().toISOString() }
+      const first = await queryRecords(db, versioned, query)
+      assert.ok(first.next, 'more than one page')
+      const second = await queryRecords(db, versioned, { ...query, after: first.next })
+      assert.equal(second.total, first.total)
+      const unversioned = await queryRecords(db, table, { ...query, after: first.next })
+      assert.equal(unversioned.total, first.total)
+    })
+
     test('q finds words with or without diacritics, on both sides', async () => {
       const plain = await queryRecords(db, table, { q: 'manastur', limit: 100, includeTotal: true })
       const marked = await queryRecords(db, table, { q: 'MĂNĂȘTUR', limit: 100, includeTotal: true })

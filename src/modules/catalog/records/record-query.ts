@@ -7,6 +7,7 @@ import { invalidQuery } from './invalid-query.ts'
 import { afterCondition, orderBy } from './keyset.ts'
 import { filterConditions, type RecordFilters, textConditions } from './record-filters.ts'
 import { formatSort, parseSort, type SortKey } from './sort-keys.ts'
+import { rememberedTotal, rememberTotal } from './total-cache.ts'
 
 export const MAX_RECORDS = 32_000
 
@@ -15,6 +16,8 @@ export interface RecordTable {
   resourceId: string
   columns: Column[]
   rowCount: number
+  /** The table's version (when it was loaded); totals are remembered per version. */
+  loadedAt?: string | undefined
 }
 
 export interface RecordQuery {
@@ -46,6 +49,9 @@ export interface RecordPage {
 interface Plan {
   fields: Column[]
   keys: SortKey[]
+  /** What the rows must match. */
+  filters: RawBuilder<boolean>[]
+  /** The filters and, when paging by keyset, the cursor's place. */
   conditions: RawBuilder<boolean>[]
   sort: string
 }
@@ -74,7 +80,7 @@ function plan(table: RecordTable, query: RecordQuery): Plan {
         `With distinct, sort only by returned fields ("${outside.column.name}" is not one).`,
       )
     if (query.after) throw invalidQuery('after', 'Distinct results are paged with offset, not with a cursor.')
-    return { fields, keys, conditions, sort }
+    return { fields, keys, filters: conditions, conditions, sort }
   }
   const ordered = keys.some((key) => key.column.name === ROW_ID)
     ? keys
@@ -86,9 +92,15 @@ function plan(table: RecordTable, query: RecordQuery): Plan {
         'after',
         'This cursor belongs to a query with another sort; use the "next" link of the previous page.',
       )
-    conditions.push(afterCondition(ordered, cursor.values))
+    return {
+      fields,
+      keys: ordered,
+      filters: conditions,
+      conditions: [...conditions, afterCondition(ordered, cursor.values)],
+      sort,
+    }
   }
-  return { fields, keys: ordered, conditions, sort }
+  return { fields, keys: ordered, filters: conditions, conditions, sort }
 }
 
 const where = (conditions: RawBuilder<boolean>[]): RawBuilder<unknown> =>
@@ -111,13 +123,45 @@ async function callerValues<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** How many rows match the filters (not the page's cursor): the table's size, a remembered total, or a count. */
+async function countMatches(
+  db: Database,
+  table: RecordTable,
+  query: RecordQuery,
+  filters: RawBuilder<boolean>[],
+  outputs: RawBuilder<unknown>,
+): Promise<number> {
+  if (filters.length === 0 && !query.distinct) return table.rowCount
+  const key =
+    table.loadedAt &&
+    JSON.stringify([
+      table.resourceId,
+      table.loadedAt,
+      query.filters,
+      query.q,
+      query.distinct,
+      query.distinct && query.fields,
+    ])
+  const remembered = key ? rememberedTotal(key) : undefined
+  if (remembered !== undefined) return remembered
+  const from = datastoreTable(table.resourceId)
+  const statement = query.distinct
+    ? sql<{
+        total: number
+      }>`SELECT count(*) AS total FROM (SELECT DISTINCT ${outputs} FROM ${from} ${where(filters)}) d`
+    : sql<{ total: number }>`SELECT count(*) AS total FROM ${from} ${where(filters)}`
+  const total = await callerValues(async () => Number((await statement.execute(db)).rows[0]!.total))
+  if (key) rememberTotal(key, total)
+  return total
+}
+
 /** One page of a resource's rows: filtered, searched, sorted and paged in SQL. */
 export async function queryRecords(
   db: Database,
   table: RecordTable,
   query: RecordQuery,
 ): Promise<RecordPage> {
-  const { fields, keys, conditions, sort } = plan(table, query)
+  const { fields, keys, filters, conditions, sort } = plan(table, query)
   const from = datastoreTable(table.resourceId)
   const offset = query.offset ?? 0
   const outputs = sql.join(
@@ -129,29 +173,7 @@ export async function queryRecords(
     : sql<Record<string, unknown>>`SELECT ${outputs},
         ${sql.join(keys.map((key, index) => sql`${columnRef(key.column.name)}::text AS ${alias('k', index)}`))}
         FROM ${from} ${where(conditions)} ORDER BY ${orderBy(keys)} LIMIT ${query.limit} OFFSET ${offset}`
-  const count = !query.includeTotal
-    ? undefined
-    : conditions.length === 0 && !query.distinct
-      ? Promise.resolve(table.rowCount)
-      : query.distinct
-        ? callerValues(
-            async () =>
-              (
-                await sql<{
-                  total: number
-                }>`SELECT count(*) AS total FROM (SELECT DISTINCT ${outputs} FROM ${from} ${where(conditions)}) d`.execute(
-                  db,
-                )
-              ).rows[0]!.total,
-          )
-        : callerValues(
-            async () =>
-              (
-                await sql<{
-                  total: number
-                }>`SELECT count(*) AS total FROM ${from} ${where(conditions)}`.execute(db)
-              ).rows[0]!.total,
-          )
+  const count = query.includeTotal ? countMatches(db, table, query, filters, outputs) : undefined
   const [{ rows }, total] = await Promise.all([callerValues(() => page.execute(db)), count])
   const records = rows.map((row) =>
     Object.fromEntries(fields.map((column, index) => [column.name, row[`f${index}`]])),
