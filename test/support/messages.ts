@@ -1,6 +1,9 @@
 import accountEn from '../../web/src/i18n/account/en.json' with { type: 'json' }
 import accountHu from '../../web/src/i18n/account/hu.json' with { type: 'json' }
 import accountRo from '../../web/src/i18n/account/ro.json' with { type: 'json' }
+import dataEn from '../../web/src/i18n/data/en.json' with { type: 'json' }
+import dataHu from '../../web/src/i18n/data/hu.json' with { type: 'json' }
+import dataRo from '../../web/src/i18n/data/ro.json' with { type: 'json' }
 import en from '../../web/src/i18n/en.json' with { type: 'json' }
 import hu from '../../web/src/i18n/hu.json' with { type: 'json' }
 import liveEn from '../../web/src/i18n/live/en.json' with { type: 'json' }
@@ -13,12 +16,12 @@ import staffRo from '../../web/src/i18n/staff/ro.json' with { type: 'json' }
 
 /**
  * The web app's own translations, so tests follow its wording instead of repeating it. The
- * `account`, `staff` and `live` namespaces sit under keys of those names.
+ * `account`, `staff`, `live` and `data` namespaces sit under keys of those names.
  */
 export const messages = {
-  ro: { ...ro, account: accountRo, staff: staffRo, live: liveRo },
-  en: { ...en, account: accountEn, staff: staffEn, live: liveEn },
-  hu: { ...hu, account: accountHu, staff: staffHu, live: liveHu },
+  ro: { ...ro, account: accountRo, staff: staffRo, live: liveRo, data: dataRo },
+  en: { ...en, account: accountEn, staff: staffEn, live: liveEn, data: dataEn },
+  hu: { ...hu, account: accountHu, staff: staffHu, live: liveHu, data: dataHu },
 }
 
 export type Language = keyof typeof messages

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router'
 import { Layout } from './components/layout.tsx'
 import { AboutPage } from './pages/about-page.tsx'
 import { AccountRoutes } from './pages/account/account-routes.tsx'
+import { DataRoutes } from './pages/data/data-routes.tsx'
 import { HomePage } from './pages/home-page.tsx'
 import { LiveRoutes } from './pages/live/live-routes.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
@@ -14,6 +15,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="about" element={<AboutPage />} />
         <Route path="account/*" element={<AccountRoutes />} />
+        <Route path="data/*" element={<DataRoutes />} />
         <Route path="live/*" element={<LiveRoutes />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />

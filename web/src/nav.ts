@@ -7,6 +7,7 @@ export const navItems: NavItem[] = [
   { label: 'nav.home', route: '/' },
   // The live pages keep their words in their own namespace; i18next reads the `live:` prefix.
   { label: 'live:nav.link' as ParseKeys, route: '/live' },
+  { label: 'data:nav.link' as ParseKeys, route: '/data' },
   { label: 'nav.about', route: '/about' },
   { label: 'nav.apiDocs', href: '/api/docs' },
 ]

@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next'
 import accountEn from './account/en.json'
 import accountHu from './account/hu.json'
 import accountRo from './account/ro.json'
+import dataEn from './data/en.json'
+import dataHu from './data/hu.json'
+import dataRo from './data/ro.json'
 import en from './en.json'
 import hu from './hu.json'
 import liveEn from './live/en.json'
@@ -54,9 +57,9 @@ i18n.on('languageChanged', (code) => {
 void i18n.use(initReactI18next).init({
   // One namespace per part of the app, so each part keeps its texts in its own files.
   resources: {
-    ro: { translation: ro, account: accountRo, staff: staffRo, live: liveRo },
-    en: { translation: en, account: accountEn, staff: staffEn, live: liveEn },
-    hu: { translation: hu, account: accountHu, staff: staffHu, live: liveHu },
+    ro: { translation: ro, account: accountRo, staff: staffRo, live: liveRo, data: dataRo },
+    en: { translation: en, account: accountEn, staff: staffEn, live: liveEn, data: dataEn },
+    hu: { translation: hu, account: accountHu, staff: staffHu, live: liveHu, data: dataHu },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

@@ -1,5 +1,6 @@
 import 'i18next'
 import type accountRo from './account/ro.json'
+import type dataRo from './data/ro.json'
 import type liveRo from './live/ro.json'
 import type ro from './ro.json'
 import type staffRo from './staff/ro.json'
@@ -11,6 +12,7 @@ declare module 'i18next' {
       account: typeof accountRo
       staff: typeof staffRo
       live: typeof liveRo
+      data: typeof dataRo
     }
   }
 }
