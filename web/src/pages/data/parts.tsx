@@ -1,48 +1,16 @@
 import { useState } from 'react'
-import { ApiError } from '../../api.ts'
+import { ProblemAlert } from '../../components/problem-alert.tsx'
 import { SectionPage, type SectionPageProps } from '../../components/section-page.tsx'
 import { Working } from '../../components/working.tsx'
 import type { Resource } from '../../use-resource.ts'
 import { useDataWords } from './words.ts'
 
+export { ProblemAlert } from '../../components/problem-alert.tsx'
 export { ScrollRegion } from '../live/parts.tsx'
 
 /** A page of the open data catalogue: the section's page frame. */
 export function DataPage(props: SectionPageProps) {
   return <SectionPage section="data" {...props} />
-}
-
-/**
- * The server's problem in its own words (the ProblemDetails `detail`), announced at once; a
- * failure to reach the server is said plainly. With `onRetry`, a button to try again.
- */
-export function ProblemAlert({
-  error,
-  lead,
-  onRetry,
-}: {
-  error: unknown
-  lead?: string
-  onRetry?: () => void
-}) {
-  const { t } = useDataWords()
-  if (!error) return null
-  const problem = error instanceof ApiError ? error : undefined
-  const text = problem && problem.status > 0 ? problem.message : t('problems.unreachable')
-  return (
-    <div className="problem" role="alert">
-      {lead && <p className="problem__lead">{lead}</p>}
-      <p>{text}</p>
-      {problem?.requestId && (
-        <p className="problem__reference">{t('problems.reference', { requestId: problem.requestId })}</p>
-      )}
-      {onRetry && (
-        <button type="button" onClick={onRetry}>
-          {t('common.retry')}
-        </button>
-      )}
-    </div>
-  )
 }
 
 /** Loading, or the problem, of a resource; null once it is ready. */
