@@ -85,8 +85,10 @@ for (const backend of testBackends()) {
     })
     after(() => database.drop())
 
-    test('--demo loads the city; SIGTERM during requests lets them finish; a restart has the data and loads nothing twice', async () => {
+    test('--demo loads the city; SIGTERM during requests lets them finish; a restart has the data and loads nothing twice', async (t) => {
       const first = await startCli(['--port', '0', '--demo', ...dataDirArgs], env)
+      // A failed assertion must not leave a server behind, or the test process never ends.
+      t.after(() => first.child.kill('SIGKILL'))
       assert.match(
         first.output(),
         /pack "cluj-napoca" loaded \(city: 1 city with 21 areas; identity: 15 organisations, 3 consent purposes, 7 people, 1 sign-on clients; context: 24 sensors with 24 h of simulated readings \(4 open types\); catalog: 5 open datasets with 7 resources\)/,
@@ -109,6 +111,7 @@ for (const backend of testBackends()) {
       assert.ok(ms < 10_000, `stopped in ${ms} ms`)
 
       const second = await startCli(['--port', '0', '--demo', ...dataDirArgs], env)
+      t.after(() => second.child.kill('SIGKILL'))
       assert.match(second.output(), /pack "cluj-napoca" is already loaded; left as it is/)
       const { items } = (await (await fetch(`${second.url}/api/cities`)).json()) as {
         items: { areaCount: number }[]
