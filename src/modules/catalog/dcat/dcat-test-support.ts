@@ -9,10 +9,8 @@ import { loadDataPack } from '../../../demo/data-pack.ts'
 import { createApiKey } from '../../identity/index.ts'
 import type { Dataset } from '../schemas.ts'
 
-/** The official DCAT-AP 3.0.1 shapes, kept beside the project (../shared/standards/dcat-ap). */
-export const SHAPES_DIRECTORY = fileURLToPath(
-  new URL('../../../../../shared/standards/dcat-ap/', import.meta.url),
-)
+/** The official DCAT-AP 3.0.1 shapes (CC-BY 4.0, SEMIC), copied into the test fixtures. */
+export const SHAPES_DIRECTORY = fileURLToPath(new URL('../../../../test/fixtures/dcat-ap/', import.meta.url))
 
 export interface ShaclFinding {
   severity: string
