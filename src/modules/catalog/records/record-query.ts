@@ -155,6 +155,34 @@ async function countMatches(
   return total
 }
 
+/**
+ * Up to this many matches, a page is read through the filters' indexes and then sorted. Left to
+ * itself, PostgreSQL may walk the whole table in _id order hoping to meet the first matches soon,
+ * which for a filter matching nothing reads every row (measured: 160 ms at 1,000,000 rows, against
+ * under 1 ms through the column's index).
+ */
+const NARROW_MATCHES = 10_000
+
+async function countUpTo(
+  db: Database,
+  table: RecordTable,
+  filters: RawBuilder<boolean>[],
+  most: number,
+): Promise<number> {
+  const { rows } = await callerValues(() =>
+    sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT 1 FROM ${datastoreTable(table.resourceId)}
+      ${where(filters)} LIMIT ${most}) m`.execute(db),
+  )
+  return Number(rows[0]!.total)
+}
+
+function readNarrow<Row>(db: Database, page: RawBuilder<Row>) {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_indexscan = off`.execute(trx)
+    return page.execute(trx)
+  })
+}
+
 /** One page of a resource's rows: filtered, searched, sorted and paged in SQL. */
 export async function queryRecords(
   db: Database,
@@ -173,8 +201,12 @@ export async function queryRecords(
     : sql<Record<string, unknown>>`SELECT ${outputs},
         ${sql.join(keys.map((key, index) => sql`${columnRef(key.column.name)}::text AS ${alias('k', index)}`))}
         FROM ${from} ${where(conditions)} ORDER BY ${orderBy(keys)} LIMIT ${query.limit} OFFSET ${offset}`
-  const count = query.includeTotal ? countMatches(db, table, query, filters, outputs) : undefined
-  const [{ rows }, total] = await Promise.all([callerValues(() => page.execute(db)), count])
+  const total = query.includeTotal ? await countMatches(db, table, query, filters, outputs) : undefined
+  const narrow =
+    filters.length > 0 &&
+    !query.distinct &&
+    (total ?? (await countUpTo(db, table, filters, NARROW_MATCHES + 1))) <= NARROW_MATCHES
+  const { rows } = await callerValues(() => (narrow ? readNarrow(db, page) : page.execute(db)))
   const records = rows.map((row) =>
     Object.fromEntries(fields.map((column, index) => [column.name, row[`f${index}`]])),
   )
