@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, openPage } from '../support/browser.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, languages, messages } from '../support/messages.ts'
@@ -31,45 +31,9 @@ const CSV = [
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]))
 
-type Opened = { page: Page; problems: string[]; close: () => Promise<void> }
-
 function opener(getServer: () => DemoCetate, getBrowser: () => Browser) {
-  /** Opens a path in a fresh context, in a language and width, signed in when `as` names a demo person. */
-  return async function open(
-    path: string,
-    options: { language?: Language; width?: number; as?: string } = {},
-  ): Promise<Opened> {
-    const server = getServer()
-    const { language = 'ro', width = 1280, as } = options
-    const context = await getBrowser().newContext({
-      viewport: { width, height: 900 },
-      locale: language,
-      acceptDownloads: true,
-      storageState: {
-        cookies: [],
-        origins: [{ origin: server.url, localStorage: [{ name: 'cetate.language', value: language }] }],
-      },
-    })
-    if (as) {
-      const client = await server.signedIn(as)
-      const [name, value] = client.cookie!.split('=') as [string, string]
-      const { hostname } = new URL(server.url)
-      await context.addCookies([
-        { name, value, domain: hostname, path: '/', httpOnly: true, secure: true, sameSite: 'Lax' },
-      ])
-    }
-    const page = await context.newPage()
-    const problems: string[] = []
-    page.on('console', (message) => {
-      // Answers the page expects (a dataset that is not there) log a failed resource.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
-    await page.goto(server.url + path)
-    await page.locator('main h1').waitFor({ timeout: 10_000 })
-    return { page, problems, close: () => context.close() }
-  }
+  return (path: string, options: { language?: Language; width?: number; as?: string } = {}) =>
+    openPage(getBrowser(), getServer(), path, { ...options, acceptDownloads: true })
 }
 
 const screenshot = (page: Page, name: string) =>

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, openPage } from '../support/browser.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, languages, messages } from '../support/messages.ts'
@@ -40,42 +40,8 @@ async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T
 }
 
-type Opened = { page: Page; problems: string[]; close: () => Promise<void> }
-
-/** Opens a path in a fresh context, in a language and width, signed in when `as` names a demo person. */
-async function open(
-  path: string,
-  options: { language?: Language; width?: number; as?: string } = {},
-): Promise<Opened> {
-  const { language = 'ro', width = 1280, as } = options
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    locale: language,
-    storageState: {
-      cookies: [],
-      origins: [{ origin: server.url, localStorage: [{ name: 'cetate.language', value: language }] }],
-    },
-  })
-  if (as) {
-    const client = await server.signedIn(as)
-    const [name, value] = client.cookie!.split('=') as [string, string]
-    const { hostname } = new URL(server.url)
-    await context.addCookies([
-      { name, value, domain: hostname, path: '/', httpOnly: true, secure: true, sameSite: 'Lax' },
-    ])
-  }
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('console', (message) => {
-    // Answers the page expects (an entity that is not there, a refused subscription) log a failed resource.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(error.message))
-  await page.goto(server.url + path)
-  await page.locator('main h1').waitFor({ timeout: 10_000 })
-  return { page, problems, close: () => context.close() }
-}
+const open = (path: string, options: { language?: Language; width?: number; as?: string } = {}) =>
+  openPage(browser, server, path, options)
 
 const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true })
