@@ -103,7 +103,7 @@ for (const backend of testBackends()) {
       assert.equal(((await none.json()) as { count: number }).count, 0)
     })
 
-    test('bad input answers 400 naming the field; unknown organisation, foreign publisher, anonymous', async () => {
+    test('bad input answers 400 naming the field; unknown organisation or area, foreign publisher, anonymous', async () => {
       const badLicence = await server().call('/api/catalog/datasets', {
         method: 'POST',
         body: { ...draft, licence: 'whatever' },
@@ -131,6 +131,18 @@ for (const backend of testBackends()) {
         body: { temporal: { start: '2026-12-31', end: '2026-01-01' } },
       })
       assert.equal(reversed.status, 400)
+      const unknownArea = await server().call(`/api/catalog/datasets/${created.name}`, {
+        method: 'PATCH',
+        body: { spatial: { area: 'atlantida' } },
+      })
+      assert.equal(unknownArea.status, 400)
+      assert.equal(((await unknownArea.json()) as { code: string }).code, 'CATALOG_AREA_UNKNOWN')
+      const knownArea = await server().call(`/api/catalog/datasets/${created.name}`, {
+        method: 'PATCH',
+        body: { spatial: { area: 'manastur' } },
+      })
+      assert.equal(knownArea.status, 200, await knownArea.clone().text())
+      assert.deepEqual(((await knownArea.json()) as Dataset).spatial, { area: 'manastur' })
       const taken = await server().call('/api/catalog/datasets', {
         method: 'POST',
         body: { ...draft, name: created.name },

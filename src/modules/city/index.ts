@@ -30,4 +30,4 @@ export const cityModule: CetateModule = {
 }
 
 export type { City } from './schemas.ts'
-export { getAreaAt, getCity, listCities } from './service.ts'
+export { findArea, getAreaAt, getCity, listCities } from './service.ts'

@@ -7,6 +7,7 @@ import {
   type AreaRecord,
   replaceAreas,
   selectAreaAt,
+  selectAreaBySlug,
   selectAreas,
   selectCities,
   selectCity,
@@ -29,6 +30,14 @@ export async function listAreas(
 ): Promise<{ features: AreaFeature[]; attribution: string }> {
   await getCity(context, slug)
   return selectAreas(context.db, slug)
+}
+
+/** An area (a neighbourhood) of any city served, by its slug; nothing when there is none. */
+export function findArea(
+  context: ModuleContext,
+  slug: string,
+): Promise<{ citySlug: string; slug: string; name: string } | undefined> {
+  return selectAreaBySlug(context.db, slug)
 }
 
 /** The area a point lies in, e.g. to file a citizen's report under its neighbourhood. */

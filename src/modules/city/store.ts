@@ -128,3 +128,14 @@ export async function countAreas(db: Database): Promise<number> {
     .executeTakeFirst()
   return row?.count ?? 0
 }
+
+/** An area by its slug in any of the cities served, without its shape. */
+export async function selectAreaBySlug(
+  db: Database,
+  slug: string,
+): Promise<{ citySlug: string; slug: string; name: string } | undefined> {
+  const { rows } = await sql<{ citySlug: string; slug: string; name: string }>`
+    SELECT city_slug AS "citySlug", slug, name FROM city.areas WHERE slug = ${slug}
+    ORDER BY city_slug LIMIT 1`.execute(db)
+  return rows[0]
+}

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { slugify } from '../../../platform/text/slug.ts'
+import { findArea } from '../../city/index.ts'
 import { removeStoredFile } from '../datastore/file-store.ts'
 import '../events.ts'
 import type { Dataset, DatasetCreate, DatasetPatch } from '../schemas.ts'
@@ -28,6 +29,20 @@ const personId = (actor: Actor): string | null =>
 const keywordsOf = (keywords: readonly string[]) => [
   ...new Set(keywords.map((keyword) => keyword.trim()).filter(Boolean)),
 ]
+
+/** A named area must be one of the city's (a neighbourhood), so search and maps can place it. */
+async function checkArea(
+  context: ModuleContext,
+  spatial: { area?: string } | null | undefined,
+): Promise<void> {
+  if (!spatial?.area || (await findArea(context, spatial.area))) return
+  throw new Problem(
+    400,
+    'CATALOG_AREA_UNKNOWN',
+    'No such area',
+    `No area "${spatial.area}" in the city; GET /api/cities lists the cities and /api/cities/{slug}/areas their areas.`,
+  )
+}
 
 function checkTemporal(temporal: { start?: string; end?: string } | null | undefined): void {
   if (temporal?.start && temporal.end && temporal.start > temporal.end)
@@ -70,6 +85,7 @@ export async function createDataset(
   if (!(await mayInOrganisation(context, actor, 'catalog.dataset.create', publisher.id)))
     throw notAllowed(`publish datasets for "${publisher.slug}"`)
   checkTemporal(input.temporal)
+  await checkArea(context, input.spatial)
   if (input.name && (await nameTaken(context.db, input.name)))
     throw new Problem(
       409,
@@ -122,6 +138,7 @@ export async function updateDataset(
   const temporal = patch.temporal === undefined ? dataset.temporal : patch.temporal
   checkTemporal(temporal)
   const spatial = patch.spatial === undefined ? dataset.spatial : patch.spatial
+  if (patch.spatial !== undefined) await checkArea(context, patch.spatial)
   await updateDatasetFields(context.db, dataset.id, {
     title: patch.title ?? dataset.title,
     description: patch.description ?? dataset.description,
