@@ -11,6 +11,7 @@ import { installedModules } from '../../src/modules/index.ts'
 import type { Database } from '../../src/platform/db/database.ts'
 import { startCetate } from '../../test/support/cetate.ts'
 import { testBackends } from '../../test/support/databases.ts'
+import { CATEGORIES, STREETS } from './upload-file.ts'
 
 const say = (line = '') => process.stdout.write(`${line}\n`)
 const count = (n: number) => Math.round(n).toLocaleString('en-GB')
@@ -29,14 +30,6 @@ const COLUMNS: Column[] = [
   { name: 'ratio', type: 'number' },
   { name: 'note', type: 'text' },
 ]
-const STREETS = [
-  'Strada Memorandumului',
-  'Bulevardul Eroilor',
-  'Calea Moților',
-  'Piața Unirii',
-  'Strada Horea',
-]
-const CATEGORIES = ['iluminat', 'drumuri', 'spații verzi', 'parcări', 'salubritate']
 const WORDS = [
   'transport',
   'aer',

@@ -15,14 +15,15 @@ export const BENCH_COLUMNS = [
   ['note', 'text'],
 ] as const
 
-const STREETS = [
+/** Values the generated rows draw from; the search bench filters on them. */
+export const STREETS = [
   'Strada Memorandumului',
   'Bulevardul Eroilor',
   'Calea Moților',
   'Piața Unirii',
   'Strada Horea',
 ]
-const CATEGORIES = ['iluminat', 'drumuri', 'spații verzi', 'parcări', 'salubritate']
+export const CATEGORIES = ['iluminat', 'drumuri', 'spații verzi', 'parcări', 'salubritate']
 
 /** Writes a CSV of `rows` rows (with a header) that both the upload path and a raw COPY accept. */
 export async function writeBenchCsv(path: string, rows: number): Promise<number> {
