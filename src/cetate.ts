@@ -115,7 +115,8 @@ async function assemble(
 
   for (const module of modules) {
     for (const measurement of module.measurements ?? []) metrics.register(measurement)
-    for (const job of module.jobs ?? []) jobs.define(job)
+    const definitions = typeof module.jobs === 'function' ? module.jobs(context) : (module.jobs ?? [])
+    for (const job of definitions) jobs.define(job)
   }
 
   await registerOpenApi(http, {

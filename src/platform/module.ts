@@ -70,7 +70,8 @@ export interface CetateModule {
   routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>
   actions?: readonly ActionDeclaration[]
   measurements?: readonly Measurement[]
-  jobs?: readonly JobDefinition[]
+  /** A function when the jobs need the module's context (its metrics registry, its mailer). */
+  jobs?: readonly JobDefinition[] | ((context: ModuleContext) => readonly JobDefinition[])
   /** Who is calling and may they: provided by the one module that knows people (identity). */
   accessControl?: (context: ModuleContext) => AccessControl
   /** Loads the module's part of a data pack into an empty database. */

@@ -10,7 +10,7 @@ import Fastify, {
 import { type Access, type AccessControl, type Actor, anonymous, nobodySignedIn } from '../access/access.ts'
 import { installErrorHandler } from './error-handler.ts'
 import { Problem } from './problem.ts'
-import { securityHeaders } from './security-headers.ts'
+import { EMBEDDABLE_PATH, securityHeaders } from './security-headers.ts'
 
 export interface HttpServerOptions {
   logLevel: string
@@ -50,8 +50,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 
   installErrorHandler(app)
   const headers = securityHeaders()
+  const embeddableHeaders = securityHeaders({ embeddable: true })
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(headers)
+    reply.headers(request.url.startsWith(EMBEDDABLE_PATH) ? embeddableHeaders : headers)
     reply.header('x-request-id', request.id)
   })
   // Once closing, each answer also closes its connection; otherwise a keep-alive connection

@@ -2,29 +2,35 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import helmet from 'helmet'
 
 /** Our policy: scripts, styles and data only from this origin; inline styles for the map library. */
-const policy = helmet({
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      scriptSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      // Cities also run Cetate on plain HTTP inside their network; upgrading would break that.
-      upgradeInsecureRequests: null,
+const policy = (frameAncestors: string) =>
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: [frameAncestors],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Cities also run Cetate on plain HTTP inside their network; upgrading would break that.
+        upgradeInsecureRequests: null,
+      },
     },
-  },
-  crossOriginEmbedderPolicy: false,
-})
+    crossOriginEmbedderPolicy: false,
+    // Other sites may frame the embeddable widgets; everything else only this origin.
+    xFrameOptions: frameAncestors === "'self'" ? { action: 'sameorigin' } : false,
+  })
+
+/** Pages under this path are widgets other city sites frame: they hold no personal data and no actions. */
+export const EMBEDDABLE_PATH = '/embed/'
 
 /**
  * Helmet's headers, computed once: they are the same for every answer, and running helmet per
  * request cost 40% of the server's throughput (measured with bench/http.ts).
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(options: { embeddable?: boolean } = {}): Record<string, string> {
   const headers: Record<string, string> = {}
   const response = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -35,9 +41,13 @@ export function securityHeaders(): Record<string, string> {
     },
   } as unknown as ServerResponse
   let failure: unknown
-  policy({ headers: {} } as IncomingMessage, response, (error?: unknown) => {
-    failure = error
-  })
+  policy(options.embeddable ? '*' : "'self'")(
+    { headers: {} } as IncomingMessage,
+    response,
+    (error?: unknown) => {
+      failure = error
+    },
+  )
   if (failure) throw failure
   return headers
 }
