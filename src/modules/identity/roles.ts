@@ -24,8 +24,23 @@ export const PLATFORM_ROLE_NAMES = Object.keys(PLATFORM_ROLES) as PlatformRole[]
 
 /** Roles within one organisation; their actions apply to that organisation's resources. */
 export const MEMBERSHIP_ROLES = {
-  owner: ['identity.organisation.*', 'catalog.*', 'context.*', 'portfolio.project.*', 'identity.api_key.*'],
-  editor: ['catalog.dataset.*', 'context.entity.*', 'portfolio.project.update'],
+  owner: [
+    'identity.organisation.*',
+    'catalog.*',
+    'context.*',
+    'portfolio.project.*',
+    'identity.api_key.*',
+    'strategy.kpi.measure',
+    'strategy.kpi.read_internal',
+    'strategy.digest.receive',
+  ],
+  editor: [
+    'catalog.dataset.*',
+    'context.entity.*',
+    'portfolio.project.update',
+    'strategy.kpi.measure',
+    'strategy.kpi.read_internal',
+  ],
   member: ['identity.organisation.read'],
 } as const satisfies Record<string, readonly string[]>
 
