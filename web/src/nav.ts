@@ -8,6 +8,8 @@ export const navItems: NavItem[] = [
   // The live pages keep their words in their own namespace; i18next reads the `live:` prefix.
   { label: 'live:nav.link' as ParseKeys, route: '/live' },
   { label: 'data:nav.link' as ParseKeys, route: '/data' },
+  { label: 'dashboard:nav.link' as ParseKeys, route: '/dashboard' },
+  { label: 'strategy:nav.link' as ParseKeys, route: '/strategy' },
   { label: 'nav.about', route: '/about' },
   { label: 'nav.apiDocs', href: '/api/docs' },
 ]

@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next'
 import accountEn from './account/en.json'
 import accountHu from './account/hu.json'
 import accountRo from './account/ro.json'
+import dashboardEn from './dashboard/en.json'
+import dashboardHu from './dashboard/hu.json'
+import dashboardRo from './dashboard/ro.json'
 import dataEn from './data/en.json'
 import dataHu from './data/hu.json'
 import dataRo from './data/ro.json'
@@ -15,6 +18,9 @@ import ro from './ro.json'
 import staffEn from './staff/en.json'
 import staffHu from './staff/hu.json'
 import staffRo from './staff/ro.json'
+import strategyEn from './strategy/en.json'
+import strategyHu from './strategy/hu.json'
+import strategyRo from './strategy/ro.json'
 
 export const languages = [
   { code: 'ro', name: 'Română' },
@@ -57,9 +63,33 @@ i18n.on('languageChanged', (code) => {
 void i18n.use(initReactI18next).init({
   // One namespace per part of the app, so each part keeps its texts in its own files.
   resources: {
-    ro: { translation: ro, account: accountRo, staff: staffRo, live: liveRo, data: dataRo },
-    en: { translation: en, account: accountEn, staff: staffEn, live: liveEn, data: dataEn },
-    hu: { translation: hu, account: accountHu, staff: staffHu, live: liveHu, data: dataHu },
+    ro: {
+      translation: ro,
+      account: accountRo,
+      staff: staffRo,
+      live: liveRo,
+      data: dataRo,
+      dashboard: dashboardRo,
+      strategy: strategyRo,
+    },
+    en: {
+      translation: en,
+      account: accountEn,
+      staff: staffEn,
+      live: liveEn,
+      data: dataEn,
+      dashboard: dashboardEn,
+      strategy: strategyEn,
+    },
+    hu: {
+      translation: hu,
+      account: accountHu,
+      staff: staffHu,
+      live: liveHu,
+      data: dataHu,
+      dashboard: dashboardHu,
+      strategy: strategyHu,
+    },
   },
   lng: storedLanguage(),
   fallbackLng: defaultLanguage,

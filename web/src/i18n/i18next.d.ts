@@ -1,9 +1,11 @@
 import 'i18next'
 import type accountRo from './account/ro.json'
+import type dashboardRo from './dashboard/ro.json'
 import type dataRo from './data/ro.json'
 import type liveRo from './live/ro.json'
 import type ro from './ro.json'
 import type staffRo from './staff/ro.json'
+import type strategyRo from './strategy/ro.json'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -13,6 +15,8 @@ declare module 'i18next' {
       staff: typeof staffRo
       live: typeof liveRo
       data: typeof dataRo
+      dashboard: typeof dashboardRo
+      strategy: typeof strategyRo
     }
   }
 }
