@@ -13,6 +13,8 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
   Type.Union([schema, Type.Null()])
 
 const PackStrategySchema = Type.Object({
+  statedOn: Type.String({ format: 'date', description: 'The date of the document the elements come from' }),
+  statedOnSource: Type.String(),
   elements: Type.Array(
     Type.Object({
       key: Type.String(),
@@ -74,7 +76,8 @@ export async function loadDemoStrategy(
         retired: false,
       },
       author,
-      `From the data pack (${file})`,
+      strategy.statedOnSource,
+      new Date(`${strategy.statedOn}T12:00:00Z`),
     )
   }
   const owners = await loadOwners(context)

@@ -46,12 +46,12 @@ export async function evaluateRows(
   rows: readonly KpiRow[],
   owners: Owners,
   until?: string,
+  now = new Date(),
 ): Promise<Kpi[]> {
   const measurements = await selectMeasurements(
     context.db,
     rows.map((row) => row.id),
   )
-  const now = new Date()
   return rows.map((row) =>
     evaluateKpi(
       row,
@@ -177,6 +177,7 @@ export async function createKpi(
 ): Promise<Kpi> {
   if (!(await may(context, actor, DEFINE_KPIS))) throw notAllowed('define KPIs')
   const slug = input.slug ?? slugify(input.name.ro)
+  const definition = await definitionOf(context, input, slug)
   if (await slugTaken(context.db, slug))
     throw new Problem(
       409,
@@ -184,7 +185,6 @@ export async function createKpi(
       'That name is taken',
       `Another KPI is called "${slug}"; give a different "slug".`,
     )
-  const definition = await definitionOf(context, input, slug)
   await insertKpi(context.db, definition)
   await recordAudit(context.db, {
     actor: auditActor(actor),

@@ -126,15 +126,15 @@ export async function insertElement(
   element: { key: string; kind: ElementKind } & ElementState,
   author: Author,
   note: string | null,
+  /** When it took effect: now, unless a data pack records the date of its source document. */
+  since?: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{
-      changed_at: Date
-    }>`INSERT INTO strategy.elements (key, kind, code, parent_key,
-        position, title, summary, objective_keys, retired)
+    const { rows } = await sql<{ changed_at: Date }>`INSERT INTO strategy.elements (key, kind, code,
+        parent_key, position, title, summary, objective_keys, retired, changed_at)
       VALUES (${element.key}, ${element.kind}, ${element.code}, ${element.parent}, ${element.position},
         ${JSON.stringify(element.title)}::jsonb, ${JSON.stringify(element.summary)}::jsonb,
-        ${element.objectives}::text[], ${element.retired})
+        ${element.objectives}::text[], ${element.retired}, coalesce(${since ?? null}::timestamptz, now()))
       RETURNING changed_at`.execute(trx)
     await insertVersion(trx, element.key, 1, element, author, rows[0]!.changed_at, note)
   })
