@@ -269,7 +269,8 @@ export const DashboardSchema = Type.Object({
   kpis: Type.Array(Type.Ref('StrategyKpi')),
   series: Type.Array(KpiSeriesSchema),
 })
-export type Dashboard = Static<typeof DashboardSchema>
+// The schema refers to StrategyKpi by name (one definition in the OpenAPI document); the type spells it out.
+export type Dashboard = Omit<Static<typeof DashboardSchema>, 'kpis'> & { kpis: Kpi[] }
 
 export const KpiParamsSchema = Type.Object({ slug: Slug })
 export const ElementParamsSchema = Type.Object({ key: Key })
