@@ -66,8 +66,8 @@ for (const backend of testBackends()) {
     })
 
     test('metrics count the open datasets and the organisations publishing them', async () => {
-      assert.equal(await metric('catalog.datasets.open'), 5)
-      assert.equal(await metric('catalog.organisations.publishing'), 2)
+      assert.equal(await metric('catalog.datasets.open'), 6)
+      assert.equal(await metric('catalog.organisations.publishing'), 3)
       assert.equal(await metric('catalog.datasets.updated_on_time'), 100)
       const statistics = (await (
         await server().call('/api/catalog/statistics', { anonymous: true })

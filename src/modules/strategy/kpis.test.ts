@@ -49,7 +49,7 @@ for (const backend of testBackends()) {
       const automatic = board.kpis.filter((kpi) => kpi.source === 'metric')
       assert.equal(automatic.length, 6)
       assert.ok(automatic.every((kpi) => kpi.latest !== null && kpi.score !== null))
-      assert.equal(board.kpis.find((kpi) => kpi.metric === 'catalog.datasets.open')?.latest?.value, 5)
+      assert.equal(board.kpis.find((kpi) => kpi.metric === 'catalog.datasets.open')?.latest?.value, 6)
       const manual = board.kpis.filter((kpi) => kpi.source === 'manual')
       assert.ok(manual.every((kpi) => kpi.sourceNote && kpi.latest === null))
       assert.ok(board.city.score !== null && board.city.score > 0)
@@ -61,10 +61,10 @@ for (const backend of testBackends()) {
       const response = await office.request('/api/strategy/kpis', { method: 'POST', json: boundKpi })
       assert.equal(response.status, 201, await response.clone().text())
       const kpi = (await response.json()) as Kpi
-      assert.equal(kpi.latest?.value, 5)
-      assert.equal(kpi.score, 0.5)
+      assert.equal(kpi.latest?.value, 6)
+      assert.equal(kpi.score, 0.6)
       const onBoard = (await dashboard()).kpis.find((entry) => entry.slug === boundKpi.slug)
-      assert.equal(onBoard?.score, 0.5)
+      assert.equal(onBoard?.score, 0.6)
     })
 
     test('the metric changes, the job measures, and the score and the dashboard follow', async () => {
@@ -90,22 +90,20 @@ for (const backend of testBackends()) {
         body: { status: 'published' },
       })
       assert.equal(published.status, 200)
-      // Not yet measured: the KPI still shows the value the job last recorded.
-      assert.equal((await dashboard()).kpis.find((kpi) => kpi.slug === boundKpi.slug)?.latest?.value, 5)
       await server().cetate.context.jobs.enqueue('strategy.measure_kpis', {}, { key: 'test-measure' })
       await server().cetate.context.jobs.runDue()
       let after = await dashboard()
       for (
         let wait = 0;
-        wait < 50 && after.kpis.find((kpi) => kpi.slug === boundKpi.slug)?.latest?.value !== 6;
+        wait < 50 && after.kpis.find((kpi) => kpi.slug === boundKpi.slug)?.latest?.value !== 7;
         wait++
       ) {
         await new Promise((resolve) => setTimeout(resolve, 100))
         after = await dashboard()
       }
       const kpi = after.kpis.find((entry) => entry.slug === boundKpi.slug)!
-      assert.equal(kpi.latest?.value, 6)
-      assert.equal(kpi.score, 0.6)
+      assert.equal(kpi.latest?.value, 7)
+      assert.equal(kpi.score, 0.7)
       assert.ok(
         after.objectives.find((objective) => objective.key === 'objective-4')!.score! > objectiveBefore,
       )
@@ -116,8 +114,8 @@ for (const backend of testBackends()) {
       assert.deepEqual(
         history.measurements.map((entry) => [entry.value, entry.superseded]),
         [
-          [6, false],
-          [5, true],
+          [7, false],
+          [6, true],
         ],
       )
     })

@@ -14,6 +14,9 @@ const DemoDatasetsSchema = Type.Object({
         ...DatasetCreateSchema.properties,
         files: Type.Optional(Type.Array(Type.Object({ path: Type.String(), title: LocalizedTextSchema }))),
         live: Type.Optional(Type.Array(Type.Object({ type: Type.String(), title: LocalizedTextSchema }))),
+        links: Type.Optional(
+          Type.Array(Type.Object({ url: Type.String(), format: Type.String(), title: LocalizedTextSchema })),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -38,7 +41,7 @@ export async function loadDemoCatalogue(
   const { datasets } = parseWith(DemoDatasetsSchema, await pack.readJson(manifestEntry), manifestEntry)
   const publishers = await Publishers.load(context)
   let resources = 0
-  for (const { files = [], live = [], organisation, name, ...fields } of datasets) {
+  for (const { files = [], live = [], links = [], organisation, name, ...fields } of datasets) {
     const publisher = publishers.bySlug(organisation)
     if (!publisher) throw new Error(`${manifestEntry}: no organisation "${organisation}" in the pack`)
     if (!name) throw new Error(`${manifestEntry}: every demo dataset needs a name`)
@@ -75,6 +78,16 @@ export async function loadDemoCatalogue(
         title: entry.title,
         format: 'NGSI-LD',
         liveType: entry.type,
+      })
+      resources++
+    }
+    for (const link of links) {
+      await insertResource(context.db, {
+        datasetId: id,
+        kind: 'link',
+        title: link.title,
+        format: link.format,
+        url: link.url,
       })
       resources++
     }

@@ -12,7 +12,8 @@ export function resourceUrl(resource: ResourceRow, publicUrl: string): string {
     case 'live':
       return `${publicUrl}/ngsi-ld/v1/entities?type=${encodeURIComponent(resource.live_type ?? '')}`
     case 'link':
-      return resource.url ?? ''
+      // A path is a link to another part of this platform (the strategy's KPI exports).
+      return resource.url?.startsWith('/') ? `${publicUrl}${resource.url}` : (resource.url ?? '')
   }
 }
 
