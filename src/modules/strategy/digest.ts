@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { ModuleContext } from '../../platform/module.ts'
 import type { Language } from '../../platform/text/localized.ts'
 import { type Addressee, peopleWhoMay } from '../identity/index.ts'
@@ -8,6 +7,7 @@ import { RECEIVE_DIGEST } from './service/access.ts'
 import { needingAttention } from './service/dashboard.ts'
 import { evaluateRows } from './service/kpis.ts'
 import { loadOwners } from './service/owners.ts'
+import { claimDigest, releaseDigest } from './store/digests.ts'
 import { selectKpis } from './store/kpis.ts'
 
 const WORDS: Record<
@@ -91,10 +91,7 @@ export async function sendWeeklyDigest(
     })
     const { overdue, atRisk } = needingAttention(theirs)
     if (overdue.length === 0 && atRisk.length === 0) continue
-    const claimed =
-      await sql`INSERT INTO strategy.digests (week, person_id) VALUES (${week}, ${addressee.personId})
-      ON CONFLICT DO NOTHING RETURNING person_id`.execute(context.db)
-    if (claimed.rows.length === 0) continue
+    if (!(await claimDigest(context.db, week, addressee.personId))) continue
     try {
       await context.mail.send({
         to: addressee.email,
@@ -103,10 +100,8 @@ export async function sendWeeklyDigest(
       })
       sent++
     } catch (error) {
-      // Not sent: let the job's retry send it.
-      await sql`DELETE FROM strategy.digests WHERE week = ${week} AND person_id = ${addressee.personId}`.execute(
-        context.db,
-      )
+      // Not sent: give the claim back so the job's retry sends it.
+      await releaseDigest(context.db, week, addressee.personId)
       throw error
     }
   }

@@ -42,5 +42,3 @@ export const strategyModule: CetateModule = {
   ],
   demo: loadDemoStrategy,
 }
-
-export { listKpis } from './service/kpis.ts'

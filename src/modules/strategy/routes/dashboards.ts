@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { DashboardQuerySchema, DashboardSchema } from '../schemas.ts'
 import { MEASURE_KPIS } from '../service/access.ts'
-import { cityDashboard, managementDashboard } from '../service/dashboard.ts'
+import { cityDashboard, managementDashboard } from '../service.ts'
 
 const problem = { $ref: 'Problem#' }
 const tags = ['strategy']

@@ -20,7 +20,7 @@ import {
   getElementHistory,
   getStrategy,
   listChanges,
-} from '../service/elements.ts'
+} from '../service.ts'
 
 const problem = { $ref: 'Problem#' }
 const tags = ['strategy']

@@ -10,7 +10,7 @@ import {
   MeasurementSchema,
 } from '../schemas.ts'
 import { DEFINE_KPIS, MEASURE_KPIS } from '../service/access.ts'
-import { changeKpi, createKpi, getKpi, listKpis, recordManualValue, removeKpi } from '../service/kpis.ts'
+import { changeKpi, createKpi, getKpi, listKpis, recordManualValue, removeKpi } from '../service.ts'
 
 const problem = { $ref: 'Problem#' }
 const tags = ['strategy']
