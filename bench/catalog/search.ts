@@ -1,4 +1,3 @@
-import autocannon from 'autocannon'
 import { sql } from 'kysely'
 import { defaultPackDir } from '../../src/config.ts'
 import { loadDataPack } from '../../src/demo/data-pack.ts'
@@ -11,6 +10,7 @@ import { installedModules } from '../../src/modules/index.ts'
 import type { Database } from '../../src/platform/db/database.ts'
 import { startCetate } from '../../test/support/cetate.ts'
 import { testBackends } from '../../test/support/databases.ts'
+import { type Measured, measure } from '../support/http-load.ts'
 import { CATEGORIES, STREETS } from './upload-file.ts'
 
 const say = (line = '') => process.stdout.write(`${line}\n`)
@@ -44,65 +44,10 @@ const WORDS = [
 ]
 const THEMES = ['ENVI', 'TRAN', 'ECON', 'EDUC', 'REGI', 'GOVE', 'SOCI', 'ENER']
 const LICENCES = ['cc-by-4.0', 'cc0-1.0', 'odbl-1.0', 'cc-by-sa-4.0']
+const pick = <T>(items: readonly T[], at: number): T => items[at % items.length]!
 const FACETS = encodeURIComponent(
   JSON.stringify(['organization', 'groups', 'tags', 'res_format', 'license_id']),
 )
-
-interface Measured {
-  rps: number
-  p50: number
-  p95: number
-  failures: number
-  firstError: string | undefined
-}
-
-const pick = <T>(items: readonly T[], at: number): T => items[at % items.length]!
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
-
-/** Requests as fast as `connections` (10) go for `seconds`, each path from `next`; a warm-up second first. */
-async function measure(
-  url: string,
-  seconds: number,
-  next: () => string,
-  connections = 10,
-): Promise<Measured> {
-  const run = (duration: number) =>
-    new Promise<Measured>((resolve, reject) => {
-      const times: number[] = []
-      let firstError: string | undefined
-      const instance = autocannon(
-        {
-          url,
-          connections,
-          duration,
-          requests: [
-            {
-              setupRequest: (request) => ({ ...request, path: next() }),
-              onResponse: (status, body) => {
-                if (status !== 200 && firstError === undefined)
-                  firstError = `${status} ${String(body).slice(0, 300)}`
-              },
-            },
-          ],
-        },
-        (error, result) => {
-          if (error) return reject(error)
-          times.sort((a, b) => a - b)
-          resolve({
-            rps: result['2xx'] / (result.duration || duration),
-            p50: percentile(times, 0.5),
-            p95: percentile(times, 0.95),
-            failures: result.non2xx + result.errors + result.timeouts,
-            firstError,
-          })
-        },
-      )
-      instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
-    })
-  await run(1)
-  return run(seconds)
-}
 
 /** A published dataset whose one resource is a generated table of `rows` rows in the ten columns. */
 async function createTable(db: Database, organisationId: string, rows: number): Promise<string> {

@@ -81,7 +81,7 @@ export async function sendWeeklyDigest(
 ): Promise<{ sent: number; week: string }> {
   const week = isoWeek(now)
   const rows = await selectKpis(context.db)
-  const kpis = await evaluateRows(context, rows, await loadOwners(context), undefined, now)
+  const kpis = await evaluateRows(context, rows, await loadOwners(context), { now })
   const ownerOf = new Map(rows.map((row) => [row.slug, row.owner_organisation_id]))
   let sent = 0
   for (const addressee of await peopleWhoMay(context.db, RECEIVE_DIGEST)) {

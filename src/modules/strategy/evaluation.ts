@@ -19,6 +19,17 @@ export function goalOf(row: KpiRow): Goal {
   }
 }
 
+/** Each KPI's rows, by KPI id, in the order they came. */
+export function groupByKpi(rows: readonly MeasurementRow[]): Map<string, MeasurementRow[]> {
+  const groups = new Map<string, MeasurementRow[]>()
+  for (const row of rows) {
+    const group = groups.get(row.kpi_id)
+    if (group) group.push(row)
+    else groups.set(row.kpi_id, [row])
+  }
+  return groups
+}
+
 /** One value per period: the latest recorded for it (a correction replaces what it corrects). */
 export function seriesOf(rows: readonly MeasurementRow[]): (PeriodValue & { recordedAt: Date })[] {
   const byPeriod = new Map<string, MeasurementRow>()

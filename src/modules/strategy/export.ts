@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import type { ModuleContext } from '../../platform/module.ts'
-import { goalOf, seriesOf } from './evaluation.ts'
+import { goalOf, groupByKpi, seriesOf } from './evaluation.ts'
 import type { Kpi } from './schemas.ts'
 import { score } from './scores.ts'
 import { evaluateRows } from './service/kpis.ts'
@@ -31,13 +31,15 @@ export interface OpenMeasurement {
 
 export async function openMeasurements(context: ModuleContext): Promise<OpenMeasurement[]> {
   const rows = (await selectKpis(context.db)).filter((row) => row.visibility === 'public')
-  const measurements = await selectMeasurements(
-    context.db,
-    rows.map((row) => row.id),
+  const measurements = groupByKpi(
+    await selectMeasurements(
+      context.db,
+      rows.map((row) => row.id),
+    ),
   )
   const result: OpenMeasurement[] = []
   for (const row of rows) {
-    const own = measurements.filter((entry) => entry.kpi_id === row.id)
+    const own = measurements.get(row.id) ?? []
     const current = new Set(seriesOf(own).map((entry) => `${entry.period}@${entry.recordedAt.getTime()}`))
     const goal = goalOf(row)
     for (const entry of own)

@@ -1,25 +1,20 @@
 import type { Database } from '../../platform/db/database.ts'
 import type { Measurement } from '../../platform/metrics/measurement.ts'
-import { evaluateKpi } from './evaluation.ts'
+import { evaluateKpi, groupByKpi } from './evaluation.ts'
 import { selectKpis } from './store/kpis.ts'
 import { selectMeasurements } from './store/measurements.ts'
 
 async function evaluatedKpis(db: Database) {
   const rows = await selectKpis(db)
-  const measurements = await selectMeasurements(
-    db,
-    rows.map((row) => row.id),
+  const measurements = groupByKpi(
+    await selectMeasurements(
+      db,
+      rows.map((row) => row.id),
+    ),
   )
   const now = new Date()
   const owner = { slug: '', name: { ro: '' } }
-  return rows.map((row) =>
-    evaluateKpi(
-      row,
-      measurements.filter((entry) => entry.kpi_id === row.id),
-      owner,
-      now,
-    ),
-  )
+  return rows.map((row) => evaluateKpi(row, measurements.get(row.id) ?? [], owner, now))
 }
 
 async function countKpis(db: Database, source: 'metric' | 'manual'): Promise<number> {

@@ -1,7 +1,8 @@
 import type { Actor } from '../../../platform/access/access.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
-import { goalOf, seriesOf } from '../evaluation.ts'
+import { remembered } from '../dashboard-cache.ts'
+import { goalOf, groupByKpi, seriesOf } from '../evaluation.ts'
 import { isoDate } from '../periods.ts'
 import type { Dashboard, Kpi } from '../schemas.ts'
 import { rollUp, score } from '../scores.ts'
@@ -16,7 +17,15 @@ import { loadOwners } from './owners.ts'
  * The city dashboard: public KPIs only, whoever asks (it is what the city shows, not what the
  * caller may see), scored as of the period's end and compared with its start.
  */
-export async function cityDashboard(
+export function cityDashboard(
+  context: ModuleContext,
+  query: { objective?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<Dashboard> {
+  const key = JSON.stringify([query.objective, query.from, query.to ?? isoDate(new Date())])
+  return remembered(key, () => computeDashboard(context, query))
+}
+
+async function computeDashboard(
   context: ModuleContext,
   query: { objective?: string | undefined; from?: string | undefined; to?: string | undefined },
 ): Promise<Dashboard> {
@@ -44,19 +53,23 @@ export async function cityDashboard(
       row.visibility === 'public' && (!query.objective || row.objective_keys.includes(query.objective)),
   )
   const owners = await loadOwners(context)
-  const kpis = await evaluateRows(context, rows, owners, to)
-  const before = query.from ? await evaluateRows(context, rows, owners, dayBefore(query.from)) : []
-  const scoreOf = (list: Kpi[], slug: string) => list.find((kpi) => kpi.slug === slug)?.score ?? null
-  const measurements = await selectMeasurements(
-    context.db,
-    rows.map((row) => row.id),
+  const measurements = groupByKpi(
+    await selectMeasurements(
+      context.db,
+      rows.map((row) => row.id),
+    ),
   )
+  const kpis = await evaluateRows(context, rows, owners, { until: to, measurements })
+  const before = query.from
+    ? await evaluateRows(context, rows, owners, { until: dayBefore(query.from), measurements })
+    : []
+  const scoreOf = (list: Kpi[], slug: string) => list.find((kpi) => kpi.slug === slug)?.score ?? null
   const series = rows.map((row) => {
     const goal = goalOf(row)
-    const points = seriesOf(measurements.filter((entry) => entry.kpi_id === row.id))
+    const points = seriesOf(measurements.get(row.id) ?? [])
       .filter((entry) => (!query.from || entry.period >= query.from) && entry.period <= to)
       .map((entry) => ({ period: entry.period, value: entry.value, score: score(goal, entry.value) }))
-    return { slug: row.slug, points }
+    return { slug: row.slug, points: thin(points, SERIES_POINTS) }
   })
   const shown = objectives.filter((objective) => !query.objective || objective.key === query.objective)
   return {
@@ -79,6 +92,16 @@ export async function cityDashboard(
     kpis,
     series,
   }
+}
+
+/** A chart on a phone shows the shape of a year in this many points; the KPI's page has every value. */
+const SERIES_POINTS = 60
+
+/** At most `most` points, evenly spaced, always keeping the first and the latest. */
+export function thin<T>(points: readonly T[], most: number): T[] {
+  if (points.length <= most) return [...points]
+  const step = (points.length - 1) / (most - 1)
+  return Array.from({ length: most }, (_, index) => points[Math.round(index * step)]!)
 }
 
 function dayBefore(day: string): string {

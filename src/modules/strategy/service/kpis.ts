@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
 import { slugify } from '../../../platform/text/slug.ts'
-import { currentPeriod, evaluateKpi, goalOf, seriesOf } from '../evaluation.ts'
+import { currentPeriod, evaluateKpi, goalOf, groupByKpi, seriesOf } from '../evaluation.ts'
 import { isoDate, periodStart } from '../periods.ts'
 import type { Kpi, KpiCreate, KpiPatch, ManualMeasurement, Measurement } from '../schemas.ts'
 import { score } from '../scores.ts'
@@ -19,7 +19,7 @@ import {
   slugTaken,
   updateKpi,
 } from '../store/kpis.ts'
-import { insertMeasurement, selectMeasurements } from '../store/measurements.ts'
+import { insertMeasurement, type MeasurementRow, selectMeasurements } from '../store/measurements.ts'
 import { DEFINE_KPIS, kpiNotFound, MEASURE_KPIS, may, mayRead, notAllowed } from './access.ts'
 import type { RequestFacts } from './elements.ts'
 import { recordMetricValue } from './measuring.ts'
@@ -38,27 +38,31 @@ export async function listKpis(
     if (filter.publicOnly ? row.visibility !== 'public' : !(await mayRead(context, actor, row))) continue
     rows.push(row)
   }
-  return evaluateRows(context, rows, owners, filter.until)
+  return evaluateRows(context, rows, owners, { until: filter.until })
 }
 
 export async function evaluateRows(
   context: ModuleContext,
   rows: readonly KpiRow[],
   owners: Owners,
-  until?: string,
-  now = new Date(),
+  options: { until?: string | undefined; now?: Date; measurements?: Map<string, MeasurementRow[]> } = {},
 ): Promise<Kpi[]> {
-  const measurements = await selectMeasurements(
-    context.db,
-    rows.map((row) => row.id),
-  )
+  const measurements =
+    options.measurements ??
+    groupByKpi(
+      await selectMeasurements(
+        context.db,
+        rows.map((row) => row.id),
+      ),
+    )
+  const now = options.now ?? new Date()
   return rows.map((row) =>
     evaluateKpi(
       row,
-      measurements.filter((measurement) => measurement.kpi_id === row.id),
+      measurements.get(row.id) ?? [],
       owners.byId(row.owner_organisation_id),
       now,
-      until,
+      options.until,
     ),
   )
 }

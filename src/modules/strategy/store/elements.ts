@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
 import type { LocalizedText } from '../../../platform/text/localized.ts'
+import { forgetDashboards } from '../dashboard-cache.ts'
 import type { Element, ElementKind, ElementVersion } from '../schemas.ts'
 
 /** The fields an element's versions keep; everything but its key and kind may change. */
@@ -138,6 +139,7 @@ export async function insertElement(
       RETURNING changed_at`.execute(trx)
     await insertVersion(trx, element.key, 1, element, author, rows[0]!.changed_at, note)
   })
+  forgetDashboards()
 }
 
 /**
@@ -152,11 +154,11 @@ export async function updateElement(
   author: Author,
   note: string | null,
 ): Promise<{ updated: true; version: number } | { updated: false; current: number }> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ version: number }>`SELECT version FROM strategy.elements
       WHERE key = ${key} FOR UPDATE`.execute(trx)
     const current = rows[0]!.version
-    if (current !== expectedVersion) return { updated: false, current }
+    if (current !== expectedVersion) return { updated: false as const, current }
     const version = current + 1
     // clock_timestamp: two versions written in one transaction still differ in time.
     const changed = await sql<{ changed_at: Date }>`UPDATE strategy.elements SET code = ${state.code},
@@ -165,8 +167,10 @@ export async function updateElement(
         retired = ${state.retired}, version = ${version}, changed_at = clock_timestamp()
       WHERE key = ${key} RETURNING changed_at`.execute(trx)
     await insertVersion(trx, key, version, state, author, changed.rows[0]!.changed_at, note)
-    return { updated: true, version }
+    return { updated: true as const, version }
   })
+  forgetDashboards()
+  return outcome
 }
 
 export async function countElements(db: Database): Promise<number> {

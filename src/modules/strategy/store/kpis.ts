@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
 import type { LocalizedText } from '../../../platform/text/localized.ts'
+import { forgetDashboards } from '../dashboard-cache.ts'
 import type { Frequency } from '../periods.ts'
 
 export interface KpiRow {
@@ -61,6 +62,7 @@ export async function insertKpi(db: Database, kpi: KpiDefinition): Promise<strin
       ${kpi.target_date}::date, ${kpi.frequency}, ${kpi.owner_organisation_id}, ${kpi.objective_keys}::text[],
       ${kpi.core_project_keys}::text[], ${kpi.iso_theme}, ${kpi.visibility}, ${kpi.metric_name}, ${kpi.source_note})
     RETURNING id`.execute(db)
+  forgetDashboards()
   return rows[0]!.id
 }
 
@@ -80,9 +82,11 @@ export async function updateKpi(
       visibility = ${kpi.visibility}, metric_name = ${kpi.metric_name}, source_note = ${kpi.source_note},
       version = version + 1, updated_at = now()
     WHERE id = ${id} AND version = ${expectedVersion}`.execute(db)
+  forgetDashboards()
   return Number(result.numAffectedRows ?? 0) > 0
 }
 
 export async function archiveKpi(db: Database, id: string): Promise<void> {
   await sql`UPDATE strategy.kpis SET archived = true, updated_at = now() WHERE id = ${id}`.execute(db)
+  forgetDashboards()
 }

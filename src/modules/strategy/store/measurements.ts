@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
+import { forgetDashboards } from '../dashboard-cache.ts'
 
 export interface MeasurementRow {
   id: number
@@ -42,4 +43,5 @@ export async function insertMeasurement(
   await sql`INSERT INTO strategy.measurements (kpi_id, period_start, value, source, evidence, note, entered_by)
     VALUES (${row.kpi_id}, ${row.period_start}::date, ${row.value}, ${row.source}, ${row.evidence}, ${row.note},
       ${row.entered_by})`.execute(db)
+  forgetDashboards()
 }
