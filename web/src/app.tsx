@@ -4,7 +4,6 @@ import { AboutPage } from './pages/about-page.tsx'
 import { AccountRoutes } from './pages/account/account-routes.tsx'
 import { DashboardRoutes } from './pages/dashboard/dashboard-routes.tsx'
 import { DataRoutes } from './pages/data/data-routes.tsx'
-import { EmbedRoutes } from './pages/embed/embed-routes.tsx'
 import { HomePage } from './pages/home-page.tsx'
 import { LiveRoutes } from './pages/live/live-routes.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
@@ -14,7 +13,6 @@ import { StrategyRoutes } from './pages/strategy/strategy-routes.tsx'
 export function App() {
   return (
     <Routes>
-      <Route path="embed/*" element={<EmbedRoutes />} />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="about" element={<AboutPage />} />
