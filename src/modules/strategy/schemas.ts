@@ -146,7 +146,7 @@ export const KpiSchema = Type.Object(
     visibility: Visibility,
     source: Type.Enum(['metric', 'manual']),
     metric: Nullable(Type.String({ description: 'The platform metric a job measures it from' })),
-    sourceNote: Nullable(Type.String({ description: 'Why it is measured this way' })),
+    sourceNote: Nullable({ ...LocalizedTextSchema, description: 'Why it is measured this way' }),
     latest: Nullable(
       Type.Object({ period: Day, value: Type.Number(), recordedAt: Type.String({ format: 'date-time' }) }),
     ),
@@ -181,7 +181,7 @@ const KpiFields = {
       description: 'A name from GET /api/strategy/metrics; null for values entered by hand with evidence',
     }),
   ),
-  sourceNote: Nullable(Type.String({ maxLength: 500 })),
+  sourceNote: Nullable(LocalizedTextSchema),
 }
 
 export const KpiCreateSchema = Type.Object(

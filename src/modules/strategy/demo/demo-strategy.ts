@@ -41,7 +41,7 @@ const PackStrategySchema = Type.Object({
       visibility: Type.Enum(['public', 'internal']),
       metric: Nullable(Type.String()),
       target: Nullable(Type.Object({ value: Type.Number(), date: Type.String({ format: 'date' }) })),
-      why: Type.String(),
+      why: LocalizedTextSchema,
     }),
   ),
 })

@@ -58,7 +58,7 @@ CREATE TABLE strategy.kpis (
   -- A name in the platform's metrics registry, measured by a job; null: entered by hand with evidence.
   metric_name text,
   -- Why the KPI is measured this way (shown beside manual ones, so it is visibly so).
-  source_note text,
+  source_note jsonb,
   archived boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),

@@ -22,7 +22,7 @@ export interface KpiRow {
   iso_theme: string | null
   visibility: 'public' | 'internal'
   metric_name: string | null
-  source_note: string | null
+  source_note: LocalizedText | null
   archived: boolean
   created_at: Date
   version: number
@@ -35,6 +35,8 @@ const columns = sql`id, slug, name, description, unit, direction, baseline_value
   to_char(baseline_date, 'YYYY-MM-DD') AS baseline_date, target_value,
   to_char(target_date, 'YYYY-MM-DD') AS target_date, frequency, owner_organisation_id, objective_keys,
   core_project_keys, iso_theme, visibility, metric_name, source_note, archived, created_at, version`
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
 
 export async function selectKpis(db: Database): Promise<KpiRow[]> {
   const { rows } = await sql<KpiRow>`SELECT ${columns} FROM strategy.kpis WHERE NOT archived
@@ -60,7 +62,7 @@ export async function insertKpi(db: Database, kpi: KpiDefinition): Promise<strin
     VALUES (${kpi.slug}, ${JSON.stringify(kpi.name)}::jsonb, ${JSON.stringify(kpi.description)}::jsonb,
       ${kpi.unit}, ${kpi.direction}, ${kpi.baseline_value}, ${kpi.baseline_date}::date, ${kpi.target_value},
       ${kpi.target_date}::date, ${kpi.frequency}, ${kpi.owner_organisation_id}, ${kpi.objective_keys}::text[],
-      ${kpi.core_project_keys}::text[], ${kpi.iso_theme}, ${kpi.visibility}, ${kpi.metric_name}, ${kpi.source_note})
+      ${kpi.core_project_keys}::text[], ${kpi.iso_theme}, ${kpi.visibility}, ${kpi.metric_name}, ${json(kpi.source_note)}::jsonb)
     RETURNING id`.execute(db)
   forgetDashboards()
   return rows[0]!.id
@@ -79,7 +81,7 @@ export async function updateKpi(
       target_value = ${kpi.target_value}, target_date = ${kpi.target_date}::date, frequency = ${kpi.frequency},
       owner_organisation_id = ${kpi.owner_organisation_id}, objective_keys = ${kpi.objective_keys}::text[],
       core_project_keys = ${kpi.core_project_keys}::text[], iso_theme = ${kpi.iso_theme},
-      visibility = ${kpi.visibility}, metric_name = ${kpi.metric_name}, source_note = ${kpi.source_note},
+      visibility = ${kpi.visibility}, metric_name = ${kpi.metric_name}, source_note = ${json(kpi.source_note)}::jsonb,
       version = version + 1, updated_at = now()
     WHERE id = ${id} AND version = ${expectedVersion}`.execute(db)
   forgetDashboards()
