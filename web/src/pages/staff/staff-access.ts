@@ -21,10 +21,20 @@ export type StaffAccess = {
   readOutbox: boolean
 }
 
-function platformMay(account: Account, action: string): boolean {
+/** Whether one of the person's platform roles allows the action everywhere. */
+export function platformMay(account: Account, action: string): boolean {
   return account.platformRoles.some(
     (role) =>
       role in PLATFORM_ROLES && anyMatches(PLATFORM_ROLES[role as keyof typeof PLATFORM_ROLES], action),
+  )
+}
+
+/** Whether the person's role in some organisation allows the action there. */
+export function memberMay(account: Account, action: string): boolean {
+  return account.memberships.some(
+    (membership) =>
+      membership.role in MEMBERSHIP_ROLES &&
+      anyMatches(MEMBERSHIP_ROLES[membership.role as keyof typeof MEMBERSHIP_ROLES], action),
   )
 }
 
@@ -50,10 +60,15 @@ export function staffAccess(account: Account): StaffAccess {
   }
 }
 
-/** Whether the back office has anything for this person: a platform role or an organisation to own. */
+/** Whether the back office has anything for this person: a platform role, an organisation to own, KPIs to measure. */
 export function hasStaffTools(account: Account): boolean {
   const access = staffAccess(account)
-  return account.platformRoles.length > 0 || access.ownedOrganisations.length > 0
+  return (
+    account.platformRoles.length > 0 ||
+    access.ownedOrganisations.length > 0 ||
+    // Organisation editors enter their KPIs' values on the strategy's management page.
+    memberMay(account, 'strategy.kpi.measure')
+  )
 }
 
 export function mayManageOrganisation(access: StaffAccess, slug: string): boolean {

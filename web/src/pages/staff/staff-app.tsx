@@ -15,6 +15,7 @@ import { PersonPage } from './person-page.tsx'
 import { SignOnClientsPage } from './sign-on-clients-page.tsx'
 import { type StaffAccess, staffAccess } from './staff-access.ts'
 import { StaffIndexPage } from './staff-index-page.tsx'
+import { StrategyStaffRoutes } from './strategy-staff-routes.tsx'
 
 type Need = 'any' | 'people' | 'organisations' | 'signOnClients' | 'audit' | 'outbox'
 
@@ -87,6 +88,7 @@ export default function StaffApp() {
         element={<Allowed need="audit">{(access) => <AuditPage access={access} />}</Allowed>}
       />
       <Route path="outbox" element={<Allowed need="outbox">{() => <OutboxPage />}</Allowed>} />
+      <Route path="strategy/*" element={<StrategyStaffRoutes />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )

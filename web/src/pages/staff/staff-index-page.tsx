@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useSession } from '../../session.tsx'
 import { StaffPage } from './parts.tsx'
 import type { StaffAccess } from './staff-access.ts'
+import { StrategyTool } from './strategy-tool.tsx'
 import { RoleName } from './words.tsx'
 
 type Tool = { to: string; name: 'people' | 'organisations' | 'signOnClients' | 'audit' | 'outbox' }
@@ -52,6 +53,7 @@ export function StaffIndexPage({ access }: { access: StaffAccess }) {
               <p>{t(`index.tools.${tool.name}.text`)}</p>
             </li>
           ))}
+          <StrategyTool />
         </ul>
       )}
     </StaffPage>
