@@ -84,6 +84,11 @@ export { createApiKey } from './commands/api-keys.ts'
 export { hasConsent, type PersonalDataUse, recordPersonalDataUse } from './commands/consents.ts'
 export { rotateSigningKeys } from './oidc/signing-keys.ts'
 export { can } from './permissions.ts'
+export {
+  type OrganisationDirectory,
+  type OrganisationName,
+  organisationDirectory,
+} from './queries/organisation-directory.ts'
 export { type Addressee, displayNameOf, peopleWhoMay } from './queries/people-who-may.ts'
 export type { Organisation } from './schemas/organisations.ts'
 export { findOrganisation, getOrganisation, listOrganisations } from './service.ts'

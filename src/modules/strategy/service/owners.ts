@@ -1,25 +1,16 @@
 import type { ModuleContext } from '../../../platform/module.ts'
 import type { LocalizedText } from '../../../platform/text/localized.ts'
-import { listOrganisations } from '../../identity/index.ts'
+import { organisationDirectory } from '../../identity/index.ts'
 
-export interface Owner {
-  id: string
-  slug: string
-  name: LocalizedText
-}
-
-/** The organisations KPIs can belong to, by id and by slug. */
+/** The organisations KPIs belong to; one that disappeared shows as unknown rather than failing the page. */
 export async function loadOwners(context: ModuleContext) {
-  const organisations = await listOrganisations(context, {})
-  const owners: Owner[] = organisations.map(({ id, slug, names }) => ({ id, slug, name: names }))
-  const byId = new Map(owners.map((owner) => [owner.id, owner]))
-  const bySlug = new Map(owners.map((owner) => [owner.slug, owner]))
+  const directory = await organisationDirectory(context)
   return {
-    byId(id: string): Pick<Owner, 'slug' | 'name'> {
-      const owner = byId.get(id)
+    byId(id: string): { slug: string; name: LocalizedText } {
+      const owner = directory.byId(id)
       return owner ? { slug: owner.slug, name: owner.name } : { slug: 'unknown', name: { ro: '—' } }
     },
-    bySlug: (slug: string) => bySlug.get(slug),
+    bySlug: directory.bySlug,
   }
 }
 export type Owners = Awaited<ReturnType<typeof loadOwners>>
