@@ -47,7 +47,7 @@ for (const backend of testBackends()) {
       const board = await dashboard()
       assert.equal(board.kpis.length, 32)
       const automatic = board.kpis.filter((kpi) => kpi.source === 'metric')
-      assert.equal(automatic.length, 6)
+      assert.equal(automatic.length, 8)
       assert.ok(automatic.every((kpi) => kpi.latest !== null && kpi.score !== null))
       assert.equal(board.kpis.find((kpi) => kpi.metric === 'catalog.datasets.open')?.latest?.value, 6)
       const manual = board.kpis.filter((kpi) => kpi.source === 'manual')
@@ -251,7 +251,7 @@ for (const backend of testBackends()) {
         counts: { total: number; automatic: number; manual: number }
       }>('/api/strategy/management')
       assert.equal(mine.counts.total, 35)
-      assert.equal(mine.counts.automatic, 7)
+      assert.equal(mine.counts.automatic, 9)
       const steward = await server().signedIn(STEWARD)
       const theirs = await steward.json<{ kpis: Kpi[] }>('/api/strategy/management')
       assert.ok(theirs.kpis.length > 0)
@@ -266,8 +266,8 @@ for (const backend of testBackends()) {
         items: { name: string; value: number }[]
       }
       const value = (name: string) => items.find((item) => item.name === name)?.value
-      assert.equal(value('strategy.kpis.automatic'), 7)
-      assert.equal(value('strategy.kpis.manual'), 28)
+      assert.equal(value('strategy.kpis.automatic'), 9)
+      assert.equal(value('strategy.kpis.manual'), 26)
       assert.equal(typeof value('strategy.kpis.on_track'), 'number')
       assert.equal(typeof value('strategy.kpis.overdue'), 'number')
     })

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify'
+import type { ModuleContext } from '../../platform/module.ts'
+import { assessmentRoutes } from './routes/assessments.ts'
+import { milestoneRoutes } from './routes/milestones.ts'
+import { projectRoutes } from './routes/projects.ts'
+import { ProjectSchema } from './schemas.ts'
+
+export async function portfolioRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  app.addSchema(ProjectSchema)
+  await projectRoutes(app, context)
+  await milestoneRoutes(app, context)
+  await assessmentRoutes(app, context)
+}
