@@ -12,6 +12,6 @@ export const installedModules: readonly CetateModule[] = [
   identityModule,
   contextModule,
   catalogModule,
-  portfolioModule,
   strategyModule,
+  portfolioModule,
 ]

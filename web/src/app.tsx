@@ -7,6 +7,7 @@ import { DataRoutes } from './pages/data/data-routes.tsx'
 import { HomePage } from './pages/home-page.tsx'
 import { LiveRoutes } from './pages/live/live-routes.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
+import { PortfolioRoutes } from './pages/portfolio/portfolio-routes.tsx'
 import { StaffRoutes } from './pages/staff/staff-routes.tsx'
 import { StrategyRoutes } from './pages/strategy/strategy-routes.tsx'
 
@@ -21,6 +22,7 @@ export function App() {
         <Route path="live/*" element={<LiveRoutes />} />
         <Route path="dashboard/*" element={<DashboardRoutes />} />
         <Route path="strategy/*" element={<StrategyRoutes />} />
+        <Route path="projects/*" element={<PortfolioRoutes />} />
         <Route path="staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -10,6 +10,7 @@ export const navItems: NavItem[] = [
   { label: 'data:nav.link' as ParseKeys, route: '/data' },
   { label: 'dashboard:nav.link' as ParseKeys, route: '/dashboard' },
   { label: 'strategy:nav.link' as ParseKeys, route: '/strategy' },
+  { label: 'portfolio:nav.link' as ParseKeys, route: '/projects' },
   { label: 'nav.about', route: '/about' },
   { label: 'nav.apiDocs', href: '/api/docs' },
 ]

@@ -14,7 +14,7 @@ import {
 /** The project portfolio: core, flexible and pilot projects, their assessments, the yearly challenge, the CIO's report. */
 export const portfolioModule: CetateModule = {
   name: 'portfolio',
-  depends: ['identity'],
+  depends: ['identity', 'strategy'],
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: portfolioRoutes,
   actions: [

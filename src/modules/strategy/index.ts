@@ -42,3 +42,6 @@ export const strategyModule: CetateModule = {
   ],
   demo: loadDemoStrategy,
 }
+
+export type { Dashboard, Kpi } from './schemas.ts'
+export { cityDashboard, measureAutomaticKpis } from './service.ts'

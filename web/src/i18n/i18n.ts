@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next'
 import accountEn from './account/en.json'
 import accountHu from './account/hu.json'
 import accountRo from './account/ro.json'
+import boardEn from './board/en.json'
+import boardHu from './board/hu.json'
+import boardRo from './board/ro.json'
 import dashboardEn from './dashboard/en.json'
 import dashboardHu from './dashboard/hu.json'
 import dashboardRo from './dashboard/ro.json'
@@ -14,6 +17,9 @@ import hu from './hu.json'
 import liveEn from './live/en.json'
 import liveHu from './live/hu.json'
 import liveRo from './live/ro.json'
+import portfolioEn from './portfolio/en.json'
+import portfolioHu from './portfolio/hu.json'
+import portfolioRo from './portfolio/ro.json'
 import ro from './ro.json'
 import staffEn from './staff/en.json'
 import staffHu from './staff/hu.json'
@@ -71,6 +77,8 @@ void i18n.use(initReactI18next).init({
       data: dataRo,
       dashboard: dashboardRo,
       strategy: strategyRo,
+      portfolio: portfolioRo,
+      board: boardRo,
     },
     en: {
       translation: en,
@@ -80,6 +88,8 @@ void i18n.use(initReactI18next).init({
       data: dataEn,
       dashboard: dashboardEn,
       strategy: strategyEn,
+      portfolio: portfolioEn,
+      board: boardEn,
     },
     hu: {
       translation: hu,
@@ -89,6 +99,8 @@ void i18n.use(initReactI18next).init({
       data: dataHu,
       dashboard: dashboardHu,
       strategy: strategyHu,
+      portfolio: portfolioHu,
+      board: boardHu,
     },
   },
   lng: storedLanguage(),

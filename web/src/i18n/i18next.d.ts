@@ -1,8 +1,10 @@
 import 'i18next'
 import type accountRo from './account/ro.json'
+import type boardRo from './board/ro.json'
 import type dashboardRo from './dashboard/ro.json'
 import type dataRo from './data/ro.json'
 import type liveRo from './live/ro.json'
+import type portfolioRo from './portfolio/ro.json'
 import type ro from './ro.json'
 import type staffRo from './staff/ro.json'
 import type strategyRo from './strategy/ro.json'
@@ -17,6 +19,8 @@ declare module 'i18next' {
       data: typeof dataRo
       dashboard: typeof dashboardRo
       strategy: typeof strategyRo
+      portfolio: typeof portfolioRo
+      board: typeof boardRo
     }
   }
 }

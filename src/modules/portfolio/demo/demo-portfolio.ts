@@ -3,6 +3,7 @@ import type { DataPack, DemoOutcome, ModuleContext } from '../../../platform/mod
 import { LocalizedTextSchema } from '../../../platform/text/localized.ts'
 import { parseWith } from '../../../platform/validation/parse.ts'
 import { organisationDirectory } from '../../identity/index.ts'
+import { measureAutomaticKpis } from '../../strategy/index.ts'
 import { insertMilestone, insertUpdate } from '../store/project-parts.ts'
 import { insertProject } from '../store/projects.ts'
 import { FUNDING_SOURCES, PROJECT_KINDS, PROJECT_STATUSES } from '../vocabularies.ts'
@@ -101,6 +102,8 @@ export async function loadDemoProjects(
       null,
     )
   }
+  // The strategy's KPIs on pilots and hubs' projects measure what was just loaded.
+  await measureAutomaticKpis(context)
   const count = (kind: string) => projects.filter((project) => project.kind === kind).length
   return {
     summary: `${projects.length} projects (${count('core')} core, ${count('flexible')} flexible, ${count('pilot')} pilots)`,
