@@ -1,49 +1,19 @@
+import type {
+  Element,
+  ElementKind,
+  ElementVersion,
+  Kpi,
+  Measurement,
+} from '../../../../src/modules/strategy/schemas.ts'
+import type { MeasuredValue } from '../../../../src/platform/metrics/measurement.ts'
+import type { LocalizedText } from '../../../../src/platform/text/localized.ts'
 import { getJson } from '../../api.ts'
 
-export type Localized = { ro: string; en?: string; hu?: string }
-
-export type ElementKind =
-  | 'vision'
-  | 'principle'
-  | 'strategic_factor'
-  | 'transversal_objective'
-  | 'objective'
-  | 'direction_group'
-  | 'direction'
-  | 'priority_area'
-  | 'core_project'
-  | 'success_factor'
-
-/** One element of the strategy (src/modules/strategy/schemas.ts, StrategyElement). */
-export type Element = {
-  key: string
-  kind: ElementKind
-  code: string | null
-  parent: string | null
-  position: number
-  title: Localized
-  summary: Localized
-  objectives: string[]
-  retired: boolean
-  version: number
-  changedAt: string
-}
-
-export type ElementVersion = {
-  version: number
-  code: string | null
-  parent: string | null
-  position: number
-  title: Localized
-  summary: Localized
-  objectives: string[]
-  retired: boolean
-  changedAt: string
-  /** Only for those who may edit the strategy. */
-  changedBy: string | null
-  note: string | null
-}
-
+// The server's schemas are the one source of these shapes (src/modules/strategy/schemas.ts).
+export type { Element, ElementKind, ElementVersion, Kpi, Measurement }
+export type Localized = LocalizedText
+export type KpiStatus = Kpi['status']
+export type DatedValue = NonNullable<Kpi['target']>
 export type FieldChange = { field: string; from: unknown; to: unknown }
 
 export type Change = {
@@ -54,50 +24,6 @@ export type Change = {
   changedBy: string | null
   note: string | null
   changes: FieldChange[]
-}
-
-export type DatedValue = { value: number; date: string }
-
-export type KpiStatus = 'met' | 'on_track' | 'at_risk' | 'missed' | 'unknown'
-
-/** A KPI with its latest value and score (StrategyKpi). */
-export type Kpi = {
-  slug: string
-  name: Localized
-  description: Localized
-  unit: string
-  direction: 'higher' | 'lower'
-  baseline: DatedValue | null
-  target: DatedValue | null
-  frequency: string
-  owner: { slug: string; name: Localized }
-  objectives: string[]
-  coreProjects: string[]
-  isoTheme: string | null
-  visibility: 'public' | 'internal'
-  source: 'metric' | 'manual'
-  metric: string | null
-  /** Why it is measured automatically or by hand. */
-  sourceNote: Localized | null
-  latest: { period: string; value: number; recordedAt: string } | null
-  score: number | null
-  status: KpiStatus
-  trend: 'improving' | 'worsening' | 'steady' | null
-  projected: number | null
-  dueBy: string
-  overdue: boolean
-  version: number
-}
-
-export type Measurement = {
-  period: string
-  value: number
-  source: 'metric' | 'manual'
-  evidence: string | null
-  note: string | null
-  recordedAt: string
-  score: number | null
-  superseded: boolean
 }
 
 export type Management = {
@@ -115,14 +41,7 @@ export type Management = {
 }
 
 /** A measurement a module publishes (GET /api/metrics). */
-export type Metric = {
-  name: string
-  description: string
-  unit: string
-  value: number | null
-  measuredAt: string
-  error?: string
-}
+export type Metric = MeasuredValue
 
 export type OrganisationSummary = {
   slug: string
