@@ -91,7 +91,7 @@ for (const backend of testBackends()) {
       t.after(() => first.child.kill('SIGKILL'))
       assert.match(
         first.output(),
-        /pack "cluj-napoca" loaded \(city: 1 city with 21 areas; identity: 15 organisations, 3 consent purposes, 7 people, 1 sign-on clients; context: 24 sensors with 24 h of simulated readings \(4 open types\); catalog: 6 open datasets with 11 resources; strategy: 90 elements and 32 KPIs \(8 measured from platform metrics, 24 entered by hand\); portfolio: 57 projects \(4 core, 39 flexible, 14 pilots\)\)/,
+        /pack "cluj-napoca" loaded \(city: 1 city with 21 areas; identity: 15 organisations, 3 consent purposes, 7 people, 1 sign-on clients; context: 24 sensors with 24 h of simulated readings \(4 open types\); catalog: 6 open datasets with 11 resources; strategy: 90 elements and 32 KPIs \(8 measured from platform metrics, 24 entered by hand\); portfolio: 57 projects \(4 core, 39 flexible, 14 pilots\), the 2026 challenge with 4 submissions, its results and the winner as pilot "[a-z0-9-]+"\)/,
       )
       const inFlight = Array.from({ length: 20 }, () =>
         fetch(`${first.url}/api/cities/cluj-napoca/areas`).then(

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import type { CetateModule } from '../../platform/module.ts'
+import { challengeActions } from './challenge/access.ts'
+import { challengeMeasurements } from './challenge/measurements.ts'
 import { loadDemoProjects } from './demo/demo-portfolio.ts'
 import { portfolioMeasurements } from './measurements.ts'
+import { reportActions } from './report/access.ts'
 import { portfolioRoutes } from './routes.ts'
 import {
   APPROVE_PROJECTS,
@@ -14,7 +17,7 @@ import {
 /** The project portfolio: core, flexible and pilot projects, their assessments, the yearly challenge, the CIO's report. */
 export const portfolioModule: CetateModule = {
   name: 'portfolio',
-  depends: ['identity', 'strategy'],
+  depends: ['identity', 'city', 'strategy'],
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: portfolioRoutes,
   actions: [
@@ -29,7 +32,9 @@ export const portfolioModule: CetateModule = {
       description: 'Decide on pilots: scale, iterate or abandon, with reasons and lessons',
     },
     { name: MANAGE_SETTINGS, description: 'Set the minimum impact standards and what approval needs' },
+    ...challengeActions,
+    ...reportActions,
   ],
-  measurements: portfolioMeasurements,
+  measurements: [...portfolioMeasurements, ...challengeMeasurements],
   demo: loadDemoProjects,
 }

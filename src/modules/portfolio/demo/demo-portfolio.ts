@@ -4,6 +4,7 @@ import { LocalizedTextSchema } from '../../../platform/text/localized.ts'
 import { parseWith } from '../../../platform/validation/parse.ts'
 import { organisationDirectory } from '../../identity/index.ts'
 import { measureAutomaticKpis } from '../../strategy/index.ts'
+import { loadDemoChallenge } from '../challenge/demo-challenge.ts'
 import { insertMilestone, insertUpdate } from '../store/project-parts.ts'
 import { insertProject } from '../store/projects.ts'
 import { FUNDING_SOURCES, PROJECT_KINDS, PROJECT_STATUSES } from '../vocabularies.ts'
@@ -102,10 +103,10 @@ export async function loadDemoProjects(
       null,
     )
   }
+  const challenge = await loadDemoChallenge(context)
   // The strategy's KPIs on pilots and hubs' projects measure what was just loaded.
   await measureAutomaticKpis(context)
   const count = (kind: string) => projects.filter((project) => project.kind === kind).length
-  return {
-    summary: `${projects.length} projects (${count('core')} core, ${count('flexible')} flexible, ${count('pilot')} pilots)`,
-  }
+  const loaded = `${projects.length} projects (${count('core')} core, ${count('flexible')} flexible, ${count('pilot')} pilots)`
+  return { summary: challenge ? `${loaded}, ${challenge.summary}` : loaded }
 }
