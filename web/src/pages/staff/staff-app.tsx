@@ -12,6 +12,7 @@ import { OutboxPage } from './outbox-page.tsx'
 import { StaffPage } from './parts.tsx'
 import { PeoplePage } from './people-page.tsx'
 import { PersonPage } from './person-page.tsx'
+import { PortfolioStaffRoutes } from './portfolio-staff-routes.tsx'
 import { SignOnClientsPage } from './sign-on-clients-page.tsx'
 import { type StaffAccess, staffAccess } from './staff-access.ts'
 import { StaffIndexPage } from './staff-index-page.tsx'
@@ -89,6 +90,7 @@ export default function StaffApp() {
       />
       <Route path="outbox" element={<Allowed need="outbox">{() => <OutboxPage />}</Allowed>} />
       <Route path="strategy/*" element={<StrategyStaffRoutes />} />
+      <Route path="portfolio/*" element={<PortfolioStaffRoutes />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   )

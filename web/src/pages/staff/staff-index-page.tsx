@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useSession } from '../../session.tsx'
 import { StaffPage } from './parts.tsx'
+import { PortfolioTool } from './portfolio-tool.tsx'
 import type { StaffAccess } from './staff-access.ts'
 import { StrategyTool } from './strategy-tool.tsx'
 import { RoleName } from './words.tsx'
@@ -54,6 +55,7 @@ export function StaffIndexPage({ access }: { access: StaffAccess }) {
             </li>
           ))}
           <StrategyTool />
+          <PortfolioTool />
         </ul>
       )}
     </StaffPage>
