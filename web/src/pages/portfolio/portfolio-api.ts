@@ -1,0 +1,111 @@
+import { getJson } from '../../api.ts'
+
+export type Localized = { ro: string; en?: string; hu?: string }
+
+export const KINDS = ['core', 'flexible', 'pilot'] as const
+export type Kind = (typeof KINDS)[number]
+export const STATUSES = ['idea', 'proposed', 'approved', 'in_progress', 'completed', 'stopped'] as const
+export type Status = (typeof STATUSES)[number]
+export type PilotStage = 'proof_of_concept' | 'evaluated' | 'scale' | 'iterate' | 'abandon'
+export type FundingSource = 'fiec' | 'eu' | 'national' | 'local_budget' | 'private'
+
+export type Milestone = {
+  id: string
+  title: Localized
+  weight: number
+  dueDate: string | null
+  progress: number
+}
+
+/** A project as GET /api/portfolio/projects gives it (src/modules/portfolio/schemas.ts). */
+export type Project = {
+  slug: string
+  kind: Kind
+  status: Status
+  title: Localized
+  need: Localized
+  owner: { slug: string; name: Localized } | null
+  actors: string[]
+  partners: string[]
+  period: { start: string | null; end: string | null; text: string | null }
+  funding: FundingSource[]
+  fundingNote: string | null
+  /** Euros. */
+  budget: number | null
+  notes: Localized | null
+  objectives: string[]
+  directions: string[]
+  origin: 'innovation_hub' | 'challenge' | null
+  pilot: {
+    stage: PilotStage
+    reasons: Localized | null
+    lessons: Localized | null
+    decidedAt: string | null
+  } | null
+  location: { lon: number; lat: number } | null
+  link: string | null
+  milestones: Milestone[]
+  /** Weighted mean of the milestones' progress, 0–100; null without milestones. */
+  completion: number | null
+  atRisk: boolean
+  assessments: { impact: boolean | null; security: boolean | null; gdpr: boolean | null }
+  updatedAt: string
+}
+
+export type Update = {
+  kind: 'note' | 'status' | 'milestone' | 'decision' | 'assessment' | 'document'
+  text: Localized
+  at: string
+}
+
+export type ProjectDocument = { id: string; title: Localized; url: string }
+
+export type ProjectDetail = { project: Project; updates: Update[]; documents: ProjectDocument[] }
+
+export type StrategyElement = { key: string; code: string | null; title: Localized }
+
+/** What the portfolio shows: an objective, a kind and a status, as the address's query keeps them. */
+export type ProjectFilter = { objective?: string; kind?: Kind; status?: Status }
+
+const isKind = (value: string | null): value is Kind => KINDS.some((kind) => kind === value)
+const isStatus = (value: string | null): value is Status => STATUSES.some((status) => status === value)
+
+export function filterOf(query: URLSearchParams): ProjectFilter {
+  const kind = query.get('kind')
+  const status = query.get('status')
+  return {
+    objective: query.get('objective') || undefined,
+    kind: isKind(kind) ? kind : undefined,
+    status: isStatus(status) ? status : undefined,
+  }
+}
+
+export function filterQuery(filter: ProjectFilter): string {
+  const query = new URLSearchParams()
+  if (filter.objective) query.set('objective', filter.objective)
+  if (filter.kind) query.set('kind', filter.kind)
+  if (filter.status) query.set('status', filter.status)
+  const text = query.toString()
+  return text ? `?${text}` : ''
+}
+
+export const getProjects = (signal: AbortSignal) =>
+  getJson<{ items: Project[] }>('/api/portfolio/projects', signal).then((answer) => answer.items)
+
+export const getProject = (slug: string, signal: AbortSignal) =>
+  getJson<ProjectDetail>(`/api/portfolio/projects/${encodeURIComponent(slug)}`, signal)
+
+/** The strategy's elements of a kind (objective, direction), by key. */
+export const getElements = (kind: 'objective' | 'transversal_objective' | 'direction', signal: AbortSignal) =>
+  getJson<{ elements: StrategyElement[] }>(`/api/strategy?kind=${kind}`, signal).then(
+    (answer) => new Map(answer.elements.map((element) => [element.key, element])),
+  )
+
+/** The strategy's objectives, the transversal one included, by key. */
+export const getObjectives = async (signal: AbortSignal) => {
+  const [objectives, transversal] = await Promise.all([
+    getElements('objective', signal),
+    getElements('transversal_objective', signal),
+  ])
+  return new Map([...objectives, ...transversal])
+}
