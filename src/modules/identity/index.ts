@@ -84,7 +84,7 @@ export { createApiKey } from './commands/api-keys.ts'
 export { hasConsent, type PersonalDataUse, recordPersonalDataUse } from './commands/consents.ts'
 export { rotateSigningKeys } from './oidc/signing-keys.ts'
 export { can } from './permissions.ts'
-export { type Colleague, colleaguesByIds, findColleagueByEmail } from './queries/colleagues.ts'
+export { type Colleague, colleaguesByIds, findColleagueByEmail, isMember } from './queries/colleagues.ts'
 export {
   type OrganisationDirectory,
   type OrganisationName,

@@ -20,3 +20,10 @@ export async function colleaguesByIds(db: Database, ids: readonly string[]): Pro
     WHERE id = ANY(${[...ids]}::uuid[])`.execute(db)
   return new Map(rows.map((row) => [row.id, row]))
 }
+
+/** Whether the person belongs to the organisation in any role (owner, editor, member). */
+export async function isMember(db: Database, personId: string, organisationId: string): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM identity.memberships
+    WHERE person_id = ${personId} AND organisation_id = ${organisationId}`.execute(db)
+  return rows.length > 0
+}

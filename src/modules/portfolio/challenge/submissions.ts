@@ -3,7 +3,7 @@ import { auditActor } from '../../../platform/audit/audit-actor.ts'
 import { recordAudit } from '../../../platform/audit/audit-log.ts'
 import { Problem } from '../../../platform/http/problem.ts'
 import type { ModuleContext } from '../../../platform/module.ts'
-import { can, findOrganisation, listOrganisations } from '../../identity/index.ts'
+import { findOrganisation, isMember, listOrganisations } from '../../identity/index.ts'
 import {
   personOf,
   type RequestFacts,
@@ -106,7 +106,8 @@ async function contentOf(
         'No such organisation',
         `No organisation "${input.organisation}"; GET /api/organisations lists them, or submit in your own name.`,
       )
-    if (!(await can(context.db, actor, 'identity.organisation.read', { organisationId: organisation.id })))
+    const person = actor.kind === 'person' ? actor.personId : null
+    if (!person || !(await isMember(context.db, person, organisation.id)))
       throw new Problem(
         403,
         'PORTFOLIO_NOT_A_MEMBER',
