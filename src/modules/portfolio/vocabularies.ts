@@ -28,6 +28,15 @@ export type PilotStage = (typeof PILOT_STAGES)[number]
 export const PILOT_DECISIONS = ['scale', 'iterate', 'abandon'] as const
 export type PilotDecision = (typeof PILOT_DECISIONS)[number]
 
+/** Where a pilot may go from each stage: evaluate the proof of concept, then scale, iterate or abandon. */
+export const NEXT_STAGES: Record<PilotStage, readonly PilotStage[]> = {
+  proof_of_concept: ['evaluated'],
+  evaluated: ['scale', 'iterate', 'abandon'],
+  iterate: ['proof_of_concept'],
+  scale: [],
+  abandon: [],
+}
+
 /** Cluj Innovation and Experiment Fund (FIEC), EU, national, local budget, private. */
 export const FUNDING_SOURCES = ['fiec', 'eu', 'national', 'local_budget', 'private'] as const
 

@@ -8,7 +8,7 @@ import type { PilotDecisionInput, Project } from '../schemas.ts'
 import { insertUpdate, selectLatestAssessments } from '../store/project-parts.ts'
 import { updatePilotStage, updateStatus } from '../store/projects.ts'
 import { pilotDecided, statusChanged } from '../timeline-words.ts'
-import { NEXT_STATUSES, type PilotStage, type ProjectStatus } from '../vocabularies.ts'
+import { NEXT_STAGES, NEXT_STATUSES, type PilotStage, type ProjectStatus } from '../vocabularies.ts'
 import { APPROVE_PROJECTS, DECIDE_PILOTS, UPDATE_PROJECTS } from './access.ts'
 import { getProject, personOf, projectToChange, type RequestFacts } from './projects.ts'
 import { getSettings } from './settings.ts'
@@ -75,15 +75,6 @@ async function checkAssessed(
       'An assessment falls short',
       `The ${failing.map((assessment) => assessment.kind).join(', ')} assessment does not meet the standards; GET its findings, fix the project and assess it again.`,
     )
-}
-
-/** Where a pilot may go from each stage: evaluate the proof of concept, then scale, iterate or abandon. */
-const NEXT_STAGES: Record<PilotStage, readonly PilotStage[]> = {
-  proof_of_concept: ['evaluated'],
-  evaluated: ['scale', 'iterate', 'abandon'],
-  iterate: ['proof_of_concept'],
-  scale: [],
-  abandon: [],
 }
 
 /** The board's decision on a pilot, with its reasons and lessons learned; abandoning stops it, scaling completes it. */

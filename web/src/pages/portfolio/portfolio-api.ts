@@ -1,56 +1,26 @@
+import type { Project } from '../../../../src/modules/portfolio/schemas.ts'
+import {
+  PROJECT_KINDS as KINDS,
+  type ProjectKind as Kind,
+  PROJECT_STATUSES as STATUSES,
+  type ProjectStatus as Status,
+} from '../../../../src/modules/portfolio/vocabularies.ts'
 import { getJson } from '../../api.ts'
 
 export type Localized = { ro: string; en?: string; hu?: string }
 
-export const KINDS = ['core', 'flexible', 'pilot'] as const
-export type Kind = (typeof KINDS)[number]
-export const STATUSES = ['idea', 'proposed', 'approved', 'in_progress', 'completed', 'stopped'] as const
-export type Status = (typeof STATUSES)[number]
-export type PilotStage = 'proof_of_concept' | 'evaluated' | 'scale' | 'iterate' | 'abandon'
-export type FundingSource = 'fiec' | 'eu' | 'national' | 'local_budget' | 'private'
-
-export type Milestone = {
-  id: string
-  title: Localized
-  weight: number
-  dueDate: string | null
-  progress: number
-}
-
-/** A project as GET /api/portfolio/projects gives it (src/modules/portfolio/schemas.ts). */
-export type Project = {
-  slug: string
-  kind: Kind
-  status: Status
-  title: Localized
-  need: Localized
-  owner: { slug: string; name: Localized } | null
-  actors: string[]
-  partners: string[]
-  period: { start: string | null; end: string | null; text: string | null }
-  funding: FundingSource[]
-  fundingNote: string | null
-  /** Euros. */
-  budget: number | null
-  notes: Localized | null
-  objectives: string[]
-  directions: string[]
-  origin: 'innovation_hub' | 'challenge' | null
-  pilot: {
-    stage: PilotStage
-    reasons: Localized | null
-    lessons: Localized | null
-    decidedAt: string | null
-  } | null
-  location: { lon: number; lat: number } | null
-  link: string | null
-  milestones: Milestone[]
-  /** Weighted mean of the milestones' progress, 0–100; null without milestones. */
-  completion: number | null
-  atRisk: boolean
-  assessments: { impact: boolean | null; security: boolean | null; gdpr: boolean | null }
-  updatedAt: string
-}
+// The server's vocabularies and schemas are the one source of these (src/modules/portfolio).
+export type { Milestone, Project } from '../../../../src/modules/portfolio/schemas.ts'
+export type {
+  PilotStage,
+  ProjectKind as Kind,
+  ProjectStatus as Status,
+} from '../../../../src/modules/portfolio/vocabularies.ts'
+export {
+  PROJECT_KINDS as KINDS,
+  PROJECT_STATUSES as STATUSES,
+} from '../../../../src/modules/portfolio/vocabularies.ts'
+export type FundingSource = Project['funding'][number]
 
 export type Update = {
   kind: 'note' | 'status' | 'milestone' | 'decision' | 'assessment' | 'document'

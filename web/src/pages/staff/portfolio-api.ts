@@ -1,94 +1,33 @@
+import type { Project } from '../../../../src/modules/portfolio/schemas.ts'
+import type {
+  AssessmentKind,
+  FUNDING_SOURCES,
+  LAWFUL_BASES,
+  ProjectKind,
+} from '../../../../src/modules/portfolio/vocabularies.ts'
 import { getJson } from '../../api.ts'
 import type { Localized } from '../strategy/strategy-api.ts'
 
+// The server's vocabularies and schemas are the one source of these (src/modules/portfolio).
+export type { Milestone, Project } from '../../../../src/modules/portfolio/schemas.ts'
+export type {
+  AssessmentKind,
+  PilotStage,
+  ProjectKind,
+  ProjectStatus,
+} from '../../../../src/modules/portfolio/vocabularies.ts'
+export {
+  ASSESSMENT_KINDS,
+  FUNDING_SOURCES,
+  LAWFUL_BASES,
+  NEXT_STAGES,
+  NEXT_STATUSES,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+} from '../../../../src/modules/portfolio/vocabularies.ts'
 export type { Localized }
-
-/** The shapes of src/modules/portfolio/schemas.ts and challenge/challenge-schemas.ts the board pages use. */
-export const PROJECT_KINDS = ['core', 'flexible', 'pilot'] as const
-export type ProjectKind = (typeof PROJECT_KINDS)[number]
-export const PROJECT_STATUSES = [
-  'idea',
-  'proposed',
-  'approved',
-  'in_progress',
-  'completed',
-  'stopped',
-] as const
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
-export const FUNDING_SOURCES = ['fiec', 'eu', 'national', 'local_budget', 'private'] as const
 export type FundingSource = (typeof FUNDING_SOURCES)[number]
-export const ASSESSMENT_KINDS = ['impact', 'security', 'gdpr'] as const
-export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number]
-export const LAWFUL_BASES = [
-  'consent',
-  'contract',
-  'legal_obligation',
-  'vital_interests',
-  'public_task',
-  'legitimate_interests',
-] as const
 export type LawfulBasis = (typeof LAWFUL_BASES)[number]
-export type PilotStage = 'proof_of_concept' | 'evaluated' | 'scale' | 'iterate' | 'abandon'
-
-/** Where a project may go next (src/modules/portfolio/vocabularies.ts); completed and stopped are final. */
-export const NEXT_STATUSES: Record<ProjectStatus, readonly ProjectStatus[]> = {
-  idea: ['proposed', 'stopped'],
-  proposed: ['approved', 'idea', 'stopped'],
-  approved: ['in_progress', 'stopped'],
-  in_progress: ['completed', 'stopped'],
-  completed: [],
-  stopped: [],
-}
-
-/** Where a pilot may go from each stage (src/modules/portfolio/service/lifecycle.ts). */
-export const NEXT_STAGES: Record<PilotStage, readonly PilotStage[]> = {
-  proof_of_concept: ['evaluated'],
-  evaluated: ['scale', 'iterate', 'abandon'],
-  iterate: ['proof_of_concept'],
-  scale: [],
-  abandon: [],
-}
-
-export type Milestone = {
-  id: string
-  title: Localized
-  weight: number
-  dueDate: string | null
-  progress: number
-}
-
-export type Project = {
-  slug: string
-  kind: ProjectKind
-  status: ProjectStatus
-  title: Localized
-  need: Localized
-  owner: { slug: string; name: Localized } | null
-  actors: string[]
-  partners: string[]
-  period: { start: string | null; end: string | null; text: string | null }
-  funding: FundingSource[]
-  fundingNote: string | null
-  budget: number | null
-  notes: Localized | null
-  objectives: string[]
-  directions: string[]
-  origin: 'innovation_hub' | 'challenge' | null
-  pilot: {
-    stage: PilotStage
-    reasons: Localized | null
-    lessons: Localized | null
-    decidedAt: string | null
-  } | null
-  location: { lon: number; lat: number } | null
-  link: string | null
-  milestones: Milestone[]
-  completion: number | null
-  atRisk: boolean
-  assessments: Record<AssessmentKind, boolean | null>
-  updatedAt: string
-  version: number
-}
 
 export type Update = {
   kind: 'note' | 'status' | 'milestone' | 'decision' | 'assessment' | 'document'
