@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
-import { launchBrowser, openPage } from '../support/browser.ts'
+import { launchBrowser, noSidewaysScroll, openPage } from '../support/browser.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, languages, messages } from '../support/messages.ts'
@@ -41,13 +41,6 @@ const screenshot = (page: Page, name: string) =>
 /** KPI cards are list items under a heading of the KPI's name. */
 const card = (page: Page, name: string) =>
   page.locator('.kpi-card', { has: page.getByRole('heading', { level: 3, name, exact: true }) }).first()
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  )
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`)
-}
 
 let browser: Browser
 before(async () => {

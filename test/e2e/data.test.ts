@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
-import { launchBrowser, openPage } from '../support/browser.ts'
+import { launchBrowser, openPage, settled } from '../support/browser.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, languages, messages } from '../support/messages.ts'
@@ -40,10 +40,6 @@ const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true })
 
 /** Waits until no request of the page is in progress (no progress message is shown). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main .working').first().waitFor({ state: 'detached', timeout: 15_000 })
-}
-
 /** Waits until the preview's first row (read again from the server) holds `text`. */
 const firstRowSays = (page: Page, text: string) =>
   page.waitForFunction(

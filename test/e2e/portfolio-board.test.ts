@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
-import { launchBrowser, openPage } from '../support/browser.ts'
+import { launchBrowser, noSidewaysScroll, openPage, settled } from '../support/browser.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, messages } from '../support/messages.ts'
@@ -29,33 +29,7 @@ const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshots}portfolio-board-${name}.png`, fullPage: true })
 const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
 
-async function settled(page: Page): Promise<void> {
-  await page.locator('main .working').first().waitFor({ state: 'detached', timeout: 15_000 })
-}
-
 /** No sideways scrolling; when there is, the message names the innermost elements that stick out. */
-async function noSidewaysScroll(page: Page, where: string): Promise<void> {
-  const { overflow, culprits } = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth
-    const wide = Array.from(document.querySelectorAll('main *')).filter(
-      (element) => element.getBoundingClientRect().right > width + 1,
-    )
-    const innermost = wide.filter(
-      (element) => !wide.some((other) => other !== element && element.contains(other)),
-    )
-    return {
-      overflow: document.documentElement.scrollWidth - width,
-      culprits: innermost
-        .slice(0, 5)
-        .map(
-          (element) =>
-            `${element.tagName.toLowerCase()}.${element.className} (in ${element.parentElement?.className})`,
-        ),
-    }
-  })
-  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px: ${culprits.join(', ')}`)
-}
-
 let browser: Browser
 before(async () => {
   browser = await launchBrowser()

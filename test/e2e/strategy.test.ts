@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
-import { launchBrowser, openPage } from '../support/browser.ts'
+import { launchBrowser, noSidewaysScroll, openPage, settled } from '../support/browser.ts'
 import { type TestDatabase, testBackends } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, messages } from '../support/messages.ts'
@@ -24,17 +24,6 @@ const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: `${screenshots}strategy-${name}.png`, fullPage: true })
 
 /** Waits until no request of the page is in progress (no progress line is shown). */
-async function settled(page: Page): Promise<void> {
-  await page.locator('main .working').first().waitFor({ state: 'detached', timeout: 15_000 })
-}
-
-async function noSidewaysScroll(page: Page, where: string): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  )
-  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px`)
-}
-
 /** The day before today in the browser's calendar, as YYYY-MM-DD. */
 function yesterday(): string {
   const day = new Date(Date.now() - 86_400_000)

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import type { DemoCetate } from './demo.ts'
 
@@ -69,4 +70,32 @@ export async function openPage(
   await page.goto(server.url + path)
   await page.locator('main h1').waitFor({ timeout: 10_000 })
   return { page, problems, close: () => context.close() }
+}
+
+/** Waits until the page's loading states (`.working` in main) are gone. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main .working').first().waitFor({ state: 'detached', timeout: 15_000 })
+}
+
+/** Fails when the page scrolls sideways, naming the innermost elements that stick out. */
+export async function noSidewaysScroll(page: Page, where = 'the page'): Promise<void> {
+  const { overflow, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const wide = Array.from(document.querySelectorAll('main *')).filter(
+      (element) => element.getBoundingClientRect().right > width + 1,
+    )
+    const innermost = wide.filter(
+      (element) => !wide.some((other) => other !== element && element.contains(other)),
+    )
+    return {
+      overflow: document.documentElement.scrollWidth - width,
+      culprits: innermost
+        .slice(0, 5)
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}.${element.className} (in ${element.parentElement?.className})`,
+        ),
+    }
+  })
+  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px: ${culprits.join(', ')}`)
 }
