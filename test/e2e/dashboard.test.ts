@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
 import { launchBrowser, noSidewaysScroll, openPage } from '../support/browser.ts'
-import { type TestDatabase, testBackends } from '../support/databases.ts'
+import { browserBackends, type TestDatabase } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, languages, messages } from '../support/messages.ts'
 
@@ -51,7 +51,7 @@ after(async () => {
   await browser?.close()
 })
 
-for (const [index, backend] of testBackends().entries()) {
+for (const [index, backend] of browserBackends().entries()) {
   describe(`city dashboard (${backend.name})`, () => {
     let database: TestDatabase
     let server: DemoCetate

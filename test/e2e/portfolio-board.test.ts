@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { wcagViolations } from '../support/axe.ts'
 import { launchBrowser, noSidewaysScroll, openPage, settled } from '../support/browser.ts'
-import { type TestDatabase, testBackends } from '../support/databases.ts'
+import { browserBackends, type TestDatabase } from '../support/databases.ts'
 import { type DemoCetate, startDemoCetate } from '../support/demo.ts'
 import { type Language, messages } from '../support/messages.ts'
 import type { SessionClient } from '../support/session-client.ts'
@@ -39,7 +39,7 @@ after(async () => {
   await browser?.close()
 })
 
-for (const backend of testBackends()) {
+for (const backend of browserBackends()) {
   describe(`the board's portfolio pages (${backend.name})`, { timeout: 300_000 }, () => {
     let database: TestDatabase
     let server: DemoCetate

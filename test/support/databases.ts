@@ -32,6 +32,14 @@ export function testBackends(): TestBackend[] {
   return backends
 }
 
+/**
+ * The database a browser suite runs on: the server when one is configured, else the embedded one.
+ * Pages behave the same on either (the API tests run on both), and a browser pass costs minutes.
+ */
+export function browserBackends(): TestBackend[] {
+  return testBackends().slice(-1)
+}
+
 async function createEmbedded(): Promise<TestDatabase> {
   await ensureTemplate()
   const dataDir = await mkdtemp(join(tmpdir(), 'cetate-test-'))
